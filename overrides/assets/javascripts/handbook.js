@@ -1,0 +1,198 @@
+/* The handbook's behaviour: checklists that count and (only on request) remember,
+   and a projector mode that shows one section of a page at a time.
+   Interface strings come from <script id="hb-ui"> (overrides/main.html, data/ui.yml). */
+(function () {
+  "use strict";
+
+  var ui = {};
+  try {
+    ui = JSON.parse(document.getElementById("hb-ui").textContent);
+  } catch (error) {
+    ui = {};
+  }
+
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (match, key) {
+      return key in values ? values[key] : match;
+    });
+  }
+
+  /* ---------- checklists ---------- */
+
+  var STORAGE_PREFIX = "handbook.checklist.";
+
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null; // storage blocked: checklists still count, they just cannot remember
+    }
+  }
+
+  function setUpChecklist(box) {
+    var key = STORAGE_PREFIX + box.getAttribute("data-checklist");
+    var items = Array.prototype.slice.call(box.querySelectorAll("input[data-item]"));
+    var remember = box.querySelector("input[data-remember]");
+    var clear = box.querySelector("[data-clear]");
+    var progress = box.querySelector(".hb-checklist__progress");
+    var store = storage();
+
+    function ticked() {
+      return items.filter(function (input) { return input.checked; })
+        .map(function (input) { return input.getAttribute("data-item"); });
+    }
+
+    function update() {
+      var done = ticked().length;
+      progress.textContent = format(box.getAttribute("data-progress"), { done: done, total: items.length });
+      progress.classList.toggle("is-complete", done === items.length);
+      if (store && remember.checked) {
+        store.setItem(key, JSON.stringify(ticked()));
+      }
+    }
+
+    var saved = store && store.getItem(key);
+    if (saved !== null && saved !== undefined) {
+      var ids = [];
+      try { ids = JSON.parse(saved) || []; } catch (error) { ids = []; }
+      remember.checked = true;
+      items.forEach(function (input) { input.checked = ids.indexOf(input.getAttribute("data-item")) !== -1; });
+    } else {
+      remember.checked = false;
+      items.forEach(function (input) { input.checked = false; });
+    }
+    if (!store) { remember.disabled = true; }
+
+    items.forEach(function (input) { input.addEventListener("change", update); });
+    remember.addEventListener("change", function () {
+      if (!store) { return; }
+      if (remember.checked) {
+        store.setItem(key, JSON.stringify(ticked()));
+      } else {
+        store.removeItem(key);
+      }
+    });
+    clear.addEventListener("click", function () {
+      items.forEach(function (input) { input.checked = false; });
+      update();
+    });
+    update();
+  }
+
+  /* ---------- projector mode ---------- */
+
+  var PRESENT_KEY = "handbook.present";
+  var sections = [];
+  var current = 0;
+  var bar = null;
+
+  function article() {
+    return document.querySelector(".md-content article");
+  }
+
+  // Split the article into sections: the title and intro, then one per h2.
+  function buildSections() {
+    var root = article();
+    sections = [];
+    if (!root) { return; }
+    var group = [];
+    Array.prototype.forEach.call(root.children, function (node) {
+      if (node.tagName === "H2" && group.length) {
+        sections.push(group);
+        group = [];
+      }
+      group.push(node);
+    });
+    if (group.length) { sections.push(group); }
+  }
+
+  function show(index) {
+    current = Math.max(0, Math.min(index, sections.length - 1));
+    sections.forEach(function (group, number) {
+      group.forEach(function (node) {
+        node.setAttribute("data-hb-section", String(number));
+        node.hidden = number !== current;
+      });
+    });
+    if (bar) {
+      bar.querySelector(".hb-present-count").textContent =
+        format(ui["present-counter"] || "{current} / {total}", { current: current + 1, total: sections.length });
+    }
+    window.scrollTo(0, 0);
+  }
+
+  function button(label, onClick) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = "hb-button";
+    element.textContent = label;
+    element.addEventListener("click", onClick);
+    return element;
+  }
+
+  function startPresenting() {
+    buildSections();
+    document.documentElement.classList.add("hb-present");
+    try { window.sessionStorage.setItem(PRESENT_KEY, "1"); } catch (error) { /* not remembered */ }
+    if (!bar) {
+      bar = document.createElement("nav");
+      bar.className = "hb-present-bar";
+      bar.setAttribute("aria-label", ui["present-start"] || "Presentation");
+      var count = document.createElement("span");
+      count.className = "hb-present-count";
+      count.setAttribute("aria-live", "polite");
+      bar.appendChild(button("←", function () { show(current - 1); }));
+      bar.lastChild.title = ui["present-previous"] || "";
+      bar.appendChild(count);
+      bar.appendChild(button("→", function () { show(current + 1); }));
+      bar.lastChild.title = ui["present-next"] || "";
+      bar.appendChild(button(ui["present-exit"] || "×", stopPresenting));
+      document.body.appendChild(bar);
+    }
+    show(0);
+  }
+
+  function stopPresenting() {
+    document.documentElement.classList.remove("hb-present");
+    try { window.sessionStorage.removeItem(PRESENT_KEY); } catch (error) { /* nothing kept */ }
+    sections.forEach(function (group) {
+      group.forEach(function (node) { node.hidden = false; node.removeAttribute("data-hb-section"); });
+    });
+  }
+
+  function onKey(event) {
+    if (!document.documentElement.classList.contains("hb-present")) { return; }
+    if (event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) { return; }
+    if (["ArrowRight", "PageDown", " "].indexOf(event.key) !== -1) {
+      event.preventDefault();
+      show(current + 1);
+    } else if (["ArrowLeft", "PageUp"].indexOf(event.key) !== -1) {
+      event.preventDefault();
+      show(current - 1);
+    } else if (event.key === "Escape") {
+      stopPresenting();
+    }
+  }
+
+  function addPresentButton() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || !article()) { return; }
+    var wrapper = document.createElement("div");
+    wrapper.className = "hb-present-toggle";
+    var toggle = button(ui["present-start"] || "Present", startPresenting);
+    toggle.title = ui["present-start-hint"] || "";
+    toggle.className = "";
+    wrapper.appendChild(toggle);
+    var search = header.querySelector(".md-search");
+    header.insertBefore(wrapper, search || null);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".hb-checklist[data-checklist]"), setUpChecklist);
+    addPresentButton();
+    document.addEventListener("keydown", onKey);
+    var presenting = false;
+    try { presenting = window.sessionStorage.getItem(PRESENT_KEY) === "1"; } catch (error) { presenting = false; }
+    if (presenting) { startPresenting(); }
+  });
+})();

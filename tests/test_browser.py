@@ -1,0 +1,134 @@
+"""The site in a real browser (Debian's Chromium driven by Playwright)."""
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.sitetools import built_pages, language_of_built
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page (empty storage) that records every request leaving 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside_requests = []
+    page.on("request", lambda request: urlparse(request.url).hostname != "127.0.0.1"
+            and not request.url.startswith(("data:", "blob:")) and page.outside_requests.append(request.url))
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def checklist_path(site):
+    """Site path of the first Russian page with a checklist."""
+    for path in built_pages(site):
+        if language_of_built(site, path) == "ru" and "hb-checklist" in path.read_text(encoding="utf-8"):
+            return "/" + path.parent.relative_to(site).as_posix() + "/"
+    pytest.fail("no page has a checklist")
+
+
+def progress(page):
+    return page.locator(".hb-checklist").first.locator(".hb-checklist__progress").inner_text()
+
+
+def first_box(page, n=0):
+    return page.locator(".hb-checklist").first.locator("input[data-item]").nth(n)
+
+
+def test_language_switcher_keeps_the_page(page, server, checklist_path):
+    page.goto(server + checklist_path)
+    for lang in ("kk", "en", "ru"):
+        page.hover(".md-header__option .md-select")
+        page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+        page.wait_for_load_state()
+        expected = checklist_path if lang == "ru" else f"/{lang}{checklist_path}"
+        assert urlparse(page.url).path == expected
+        assert page.locator("html").get_attribute("lang") == lang
+    assert page.outside_requests == []
+
+
+def test_ticking_updates_the_visible_progress(page, server, checklist_path):
+    page.goto(server + checklist_path)
+    total = page.locator(".hb-checklist").first.locator("input[data-item]").count()
+    assert progress(page) == f"Отмечено 0 из {total}"
+    first_box(page).check()
+    assert progress(page) == f"Отмечено 1 из {total}"
+    first_box(page).uncheck()
+    assert progress(page) == f"Отмечено 0 из {total}"
+
+
+def test_ticks_are_kept_only_after_opting_in(page, server, checklist_path):
+    page.goto(server + checklist_path)
+    first_box(page).check()
+    page.reload()
+    assert not first_box(page).is_checked(), "a tick was kept without the reader asking"
+    assert page.evaluate("Object.keys(localStorage).length") == 0
+
+    page.locator(".hb-checklist").first.locator("input[data-remember]").check()
+    first_box(page).check()
+    page.reload()
+    assert first_box(page).is_checked(), "a remembered tick was lost on reload"
+
+    # the same checklist in another language shares the ids, so the tick is there too
+    page.goto(server + "/kk" + checklist_path)
+    assert first_box(page).is_checked()
+
+    page.locator(".hb-checklist").first.locator("[data-clear]").click()
+    page.reload()
+    assert not first_box(page).is_checked()
+    page.locator(".hb-checklist").first.locator("input[data-remember]").uncheck()
+    assert page.evaluate("Object.keys(localStorage).length") == 0
+
+
+def test_projector_mode_shows_one_section_at_a_time(page, server, checklist_path):
+    page.goto(server + checklist_path)
+    headings = page.locator("article h2").count()
+    assert headings >= 2
+    page.locator(".hb-present-toggle button").click()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator("article h1").is_visible()
+    assert page.locator("article h2").nth(0).is_hidden()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("article h2").nth(0).is_visible()
+    assert page.locator("article h2").nth(1).is_hidden()
+    page.keyboard.press("Escape")
+    assert page.locator("article h2").nth(1).is_visible()
+
+
+def test_print_shows_empty_boxes_and_no_buttons(page, server, checklist_path):
+    page.goto(server + checklist_path)
+    first_box(page).check()
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".hb-checklist__tools").first.is_hidden()
+    appearance = first_box(page).evaluate("box => getComputedStyle(box).appearance")
+    assert appearance == "none", "a ticked box would print ticked"
+
+
+def test_no_request_leaves_the_site(page, server, site):
+    paths = ["/", "/kk/", "/en/"] + [
+        "/" + path.parent.relative_to(site).as_posix() + "/"
+        for path in list(built_pages(site))[::7]
+    ]
+    for path in paths:
+        page.goto(server + path.replace("//", "/"))
+        page.wait_for_load_state("networkidle")
+    assert page.outside_requests == []

@@ -1,0 +1,24 @@
+"""The site builds in strict mode, in every language, with no warnings."""
+
+import re
+
+from tests.sitetools import LANGUAGES, built_dir, built_page, source_pages
+
+
+def test_strict_build_succeeds_without_warnings(build):
+    result, _ = build
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    warnings = [line for line in output.splitlines() if re.match(r"\s*(WARNING|ERROR)\b", line)]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_every_language_is_built(site):
+    for lang in LANGUAGES:
+        assert (built_dir(site, lang) / "index.html").is_file(), lang
+
+
+def test_every_source_page_is_built(site):
+    for lang in LANGUAGES:
+        for page in source_pages(lang):
+            assert built_page(site, lang, page).is_file(), f"{lang}/{page}"

@@ -1,0 +1,75 @@
+"""Spelling, with Debian's hunspell dictionaries ru_RU, kk_KZ and en_GB.
+
+Russian and English must be clean but for the words in tests/wordlists/<lang>.txt
+(each with a reason). The Kazakh dictionary misses many inflected forms, so Kazakh
+is judged by rate: a page where many words are unknown is probably misspelt or not
+Kazakh; the words themselves are listed for a human to read.
+"""
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+
+from tests.sitetools import ROOT, built_pages, language_of_built, parse_page
+
+DICTIONARIES = {"ru": "ru_RU", "kk": "kk_KZ", "en": "en_GB"}
+WORDS = {
+    "ru": re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*"),
+    "kk": re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:-[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*"),
+    "en": re.compile(r"[A-Za-z]+(?:['’][a-z]+)?"),
+}
+KAZAKH_UNKNOWN_LIMIT = 0.30  # share of distinct words the dictionary does not know
+
+
+def word_list(lang):
+    path = ROOT / "tests" / "wordlists" / f"{lang}.txt"
+    if not path.exists():
+        return set()
+    return {line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
+
+
+def unknown_words(lang, words):
+    result = subprocess.run(["hunspell", "-d", DICTIONARIES[lang], "-l"], input="\n".join(words),
+                            capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+@pytest.fixture(scope="module")
+def texts(site):
+    if not shutil.which("hunspell"):
+        pytest.fail("hunspell is missing: run `make test`, which installs it")
+    by_lang = {"ru": Counter(), "kk": Counter(), "en": Counter()}
+    where = {}
+    for path in built_pages(site):
+        lang = language_of_built(site, path)
+        text = " ".join(parse_page(path).article_text).replace("’", "'")
+        for word in WORDS[lang].findall(text):
+            by_lang[lang][word] += 1
+            where.setdefault((lang, word), path.relative_to(site).as_posix())
+    return by_lang, where
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_spelling(texts, lang):
+    counts, where = texts
+    words = sorted(counts[lang])
+    unknown = unknown_words(lang, words) - word_list(lang)
+    # a capitalised word the dictionary knows in lower case is fine (start of a sentence)
+    unknown = {w for w in unknown if not (w[0].isupper() and w.lower() not in unknown and w.lower() in counts[lang])}
+    report = [f"{word} ({where[(lang, word)]})" for word in sorted(unknown)]
+    assert not unknown, f"{len(unknown)} unknown {lang} words (fix, or add to tests/wordlists/{lang}.txt " \
+                        "with a reason):\n" + "\n".join(report)
+
+
+def test_kazakh_spelling_rate(texts):
+    counts, _ = texts
+    words = sorted(counts["kk"])
+    assert words
+    unknown = unknown_words("kk", words) - word_list("kk")
+    rate = len(unknown) / len(words)
+    print(f"\nKazakh: {len(unknown)} of {len(words)} distinct words unknown to kk_KZ ({rate:.0%})")
+    print(" ".join(sorted(unknown, key=lambda w: -counts["kk"][w])[:300]))
+    assert rate <= KAZAKH_UNKNOWN_LIMIT, f"{rate:.0%} of Kazakh words are unknown to the dictionary"

@@ -107,7 +107,9 @@ class Renderer:
         fields = "".join(self._field(entry.id, field) for field in value["fields"])
         return (
             f'<div class="hb-form" data-form="{entry.id}">'
-            f'<p class="hb-block-title">{self.t(value["title"])}</p>{intro}{fields}</div>'
+            f'<p class="hb-block-title">{self.t(value["title"])}</p>{intro}{fields}'
+            f'<p class="hb-screen-only"><button type="button" class="hb-button" data-print-form>'
+            f'{self.ui("form-print")}</button></p></div>'
         )
 
     def _field(self, form_id, field):

@@ -128,6 +128,25 @@ def test_print_shows_empty_boxes_and_no_buttons(page, server, checklist_path):
     assert appearance == "none", "a ticked box would print ticked"
 
 
+def test_a_form_prints_on_its_own(page, server, site):
+    form_path = next(
+        ("/" + path.parent.relative_to(site).as_posix() + "/" for path in built_pages(site)
+         if language_of_built(site, path) == "ru" and 'class="hb-form"' in path.read_text(encoding="utf-8")),
+        None)
+    assert form_path, "no page has a form"
+    page.goto(server + form_path)
+    page.emulate_media(media="print")
+    # window.print() opens no dialog here: record what would reach the paper instead.
+    page.evaluate("""() => { window.print = () => { window.printed = Array.from(
+        document.querySelectorAll('.md-content__inner > *'))
+        .filter(node => getComputedStyle(node).display !== 'none')
+        .map(node => node.className); }; }""")
+    page.evaluate("document.querySelector('.hb-form [data-print-form]').click()")
+    assert page.evaluate("window.printed") == ["hb-form hb-print-target"]
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("h1").first.is_visible(), "after printing, the page prints whole again"
+
+
 def test_no_request_leaves_the_site(page, server, site):
     paths = ["/", "/kk/", "/en/"] + [
         "/" + path.parent.relative_to(site).as_posix() + "/"

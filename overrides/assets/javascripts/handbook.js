@@ -1,5 +1,5 @@
 /* The handbook's behaviour: checklists that count and (only on request) remember,
-   and a projector mode that shows one section of a page at a time.
+   forms that print on their own, and a projector mode that shows one section of a page at a time.
    Interface strings come from <script id="hb-ui"> (overrides/main.html, data/ui.yml). */
 (function () {
   "use strict";
@@ -187,8 +187,25 @@
     header.insertBefore(wrapper, search || null);
   }
 
+  /* ---------- forms: print one form on its own ---------- */
+
+  function printOneForm(form) {
+    var root = document.documentElement;
+    root.classList.add("hb-print-one");
+    form.classList.add("hb-print-target");
+    window.addEventListener("afterprint", function done() {
+      root.classList.remove("hb-print-one");
+      form.classList.remove("hb-print-target");
+      window.removeEventListener("afterprint", done);
+    });
+    window.print();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll(".hb-checklist[data-checklist]"), setUpChecklist);
+    Array.prototype.forEach.call(document.querySelectorAll(".hb-form [data-print-form]"), function (control) {
+      control.addEventListener("click", function () { printOneForm(control.closest(".hb-form")); });
+    });
     addPresentButton();
     document.addEventListener("keydown", onKey);
     var presenting = false;

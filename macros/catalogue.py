@@ -53,7 +53,7 @@ SCHEMAS = {
     "questions": {"title": TEXT, "items": [{"id": ID, "origin": ("manual", "trainer"), "text": TEXT}]},
     "call_scripts": {"title": TEXT, "intro?": TEXT,
                      "parts": [{"id": ID, "title": TEXT, "aim": TEXT, "say?": [TEXT]}]},
-    "forms": {"title": TEXT, "intro?": TEXT, "fields": [FORM_FIELD]},
+    "forms": {"title": TEXT, "intro?": TEXT, "paper?": ("two-columns",), "fields": [FORM_FIELD]},
     "profiles": {"name": TEXT, "as_of": TEXT, "rows": {f"{key}?": TEXT for key in PROFILE_ROWS}},
     "glossary": {"term": TEXT, "definition": TEXT},
     "flowcharts": {"title": TEXT,

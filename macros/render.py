@@ -106,8 +106,8 @@ class Renderer:
         intro = f'<p class="hb-form__intro">{self.t(value["intro"])}</p>' if value.get("intro") else ""
         fields = "".join(self._field(entry.id, field) for field in value["fields"])
         return (
-            f'<div class="hb-form" data-form="{entry.id}">'
-            f'<p class="hb-block-title">{self.t(value["title"])}</p>{intro}{fields}'
+            f'<div class="hb-form" data-form="{entry.id}" data-paper="{value.get("paper", "one-column")}">'
+            f'<p class="hb-block-title">{self.t(value["title"])}</p>{intro}<div class="hb-form__fields">{fields}</div>'
             f'<p class="hb-screen-only"><button type="button" class="hb-button" data-print-form>'
             f'{self.ui("form-print")}</button></p></div>'
         )

@@ -1,11 +1,13 @@
 """The site in a real browser (Debian's Chromium driven by Playwright)."""
 
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.sitetools import built_pages, language_of_built
+from macros.catalogue import load_catalogue
+from tests.sitetools import ROOT, built_pages, language_of_built
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -145,6 +147,26 @@ def test_a_form_prints_on_its_own(page, server, site):
     assert page.evaluate("window.printed") == ["hb-form hb-print-target"]
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator("h1").first.is_visible(), "after printing, the page prints whole again"
+
+
+def test_a_leaflet_prints_on_one_landscape_sheet(page, server, site):
+    """A form with `paper: two-columns` prints, on its own, as two panels on one landscape A4 sheet."""
+    leaflets = [entry.id for entry in load_catalogue(ROOT / "data").all("forms")
+                if entry.value.get("paper") == "two-columns"]
+    assert leaflets, "no form in data/ is laid out as a leaflet"
+    for path in built_pages(site):
+        html = path.read_text(encoding="utf-8")
+        for form_id in leaflets:
+            if f'data-form="{form_id}"' not in html:
+                continue
+            page.goto(server + "/" + path.parent.relative_to(site).as_posix() + "/")
+            page.evaluate("window.print = () => {}")
+            page.locator(f'.hb-form[data-form="{form_id}"] [data-print-form]').click()
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+            where = f"{form_id} on {path.relative_to(site)}"
+            assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, f"{where} does not fit one sheet"
+            width, height = map(float, re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
+            assert width > height, f"{where} is not printed landscape"
 
 
 def test_no_request_leaves_the_site(page, server, site):

@@ -47,6 +47,7 @@ def define_env(env):
     define("questions", "questions", "questions")
     define("call_scripts", "call_script", "call_script")
     define("forms", "form", "form")
+    define("sessions", "session", "session")
     define("profiles", "profile", "profile")
     define("flowcharts", "flowchart", "flowchart")
 

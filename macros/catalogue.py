@@ -54,6 +54,9 @@ SCHEMAS = {
     "call_scripts": {"title": TEXT, "intro?": TEXT,
                      "parts": [{"id": ID, "title": TEXT, "aim": TEXT, "say?": [TEXT]}]},
     "forms": {"title": TEXT, "intro?": TEXT, "paper?": ("two-columns",), "fields": [FORM_FIELD]},
+    "sessions": {"title": TEXT, "aim": TEXT, "minutes": INT,
+                 "parts": [{"id": ID, "title": TEXT, "minutes": INT, "text": TEXT}],
+                 "homework?": TEXT, "safety?": TEXT},
     "profiles": {"name": TEXT, "as_of": TEXT, "rows": {f"{key}?": TEXT for key in PROFILE_ROWS}},
     "glossary": {"term": TEXT, "definition": TEXT},
     "flowcharts": {"title": TEXT,
@@ -148,6 +151,13 @@ class Catalogue:
         return list(self._entries.get(kind, {}).values())
 
 
+def check_session_time(value, where):
+    """A session plan's parts must fill exactly the time the session says it takes."""
+    planned = sum(part["minutes"] for part in value["parts"])
+    if planned != value["minutes"]:
+        raise DataError(f"{where}: the parts take {planned} minutes, the session says {value['minutes']}")
+
+
 def load_catalogue(data_dir):
     """Read and check every data/**/*.yml file; return a Catalogue."""
     data_dir = Path(data_dir)
@@ -177,6 +187,8 @@ def load_catalogue(data_dir):
                 if entry_id in entries[kind]:
                     other = entries[kind][entry_id].file
                     raise DataError(f"{where}: id already used in {other}")
+                if kind == "sessions":
+                    check_session_time(value, where)
                 entries[kind][entry_id] = Entry(kind, entry_id, name, value)
     for entry in entries["flowcharts"].values():
         _check_flowchart_edges(entry)

@@ -101,6 +101,27 @@ class Renderer:
             f'<ol class="hb-script__parts">{"".join(parts)}</ol></div>'
         )
 
+    def session(self, entry):
+        value = entry.value
+        parts = "".join(
+            f'<li class="hb-session__part" id="{entry.id}-{part["id"]}">'
+            f'<p class="hb-session__part-title">{self.t(part["title"])} '
+            f'<span class="hb-session__minutes">{self.ui("session-minutes", minutes=part["minutes"])}</span></p>'
+            f'<p>{self.t(part["text"])}</p></li>'
+            for part in value["parts"]
+        )
+        extras = "".join(
+            f'<p class="hb-session__label">{self.ui("session-" + key)}</p><p>{self.t(value[key])}</p>'
+            for key in ("homework", "safety") if value.get(key)
+        )
+        return (
+            f'<div class="hb-session" data-session="{entry.id}">'
+            f'<p class="hb-block-title">{self.t(value["title"])}</p>'
+            f'<p class="hb-session__meta"><strong>{self.ui("session-aim")}</strong> {self.t(value["aim"])} '
+            f'<span class="hb-session__minutes">{self.ui("session-minutes", minutes=value["minutes"])}</span></p>'
+            f'<ol class="hb-session__parts">{parts}</ol>{extras}</div>'
+        )
+
     def form(self, entry):
         value = entry.value
         intro = f'<p class="hb-form__intro">{self.t(value["intro"])}</p>' if value.get("intro") else ""

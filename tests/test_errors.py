@@ -81,6 +81,12 @@ def test_unknown_key(project):
     failing_line(project, "data/sample.yml", "sample-questions", "titel")
 
 
+def test_session_whose_parts_do_not_fill_its_time(project):
+    path = project / "data" / "sample.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    minutes: 30", "    minutes: 45"), encoding="utf-8")
+    failing_line(project, "data/sample.yml", "sample-session", "30 minutes", "45")
+
+
 def test_missing_translation_of_a_page(project):
     for lang in LANGUAGES:
         (project / "docs" / lang / "extra.md").write_text("# Extra\n\nТекст әңгіме.\n", encoding="utf-8")

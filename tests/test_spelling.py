@@ -2,8 +2,9 @@
 
 Russian and English must be clean but for the words in tests/wordlists/<lang>.txt
 (each with a reason). The Kazakh dictionary misses many inflected forms, so Kazakh
-is judged by rate: a page where many words are unknown is probably misspelt or not
-Kazakh; the words themselves are listed for a human to read.
+is judged page by page, by the share of running words it does not know: real
+Kazakh pages score 10-25 %, Russian text left untranslated scores about 90 %.
+The unknown words are listed for a human to read.
 """
 
 import re
@@ -21,7 +22,7 @@ WORDS = {
     "kk": re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:-[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*"),
     "en": re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][a-z]+)?"),
 }
-KAZAKH_UNKNOWN_LIMIT = 0.30  # share of distinct words the dictionary does not know
+KAZAKH_UNKNOWN_LIMIT = 0.30  # share of a page's running words the dictionary does not know
 
 
 def word_list(lang):
@@ -45,19 +46,21 @@ def texts(site):
     if not shutil.which("hunspell"):
         pytest.fail("hunspell is missing: run `make test`, which installs it")
     by_lang = {"ru": Counter(), "kk": Counter(), "en": Counter()}
+    by_page = {}
     where = {}
     for path in built_pages(site):
         lang = language_of_built(site, path)
         text = " ".join(parse_page(path).article_text).replace("’", "'")
-        for word in WORDS[lang].findall(text):
-            by_lang[lang][word] += 1
+        page = by_page[path.relative_to(site).as_posix()] = Counter(WORDS[lang].findall(text))
+        by_lang[lang].update(page)
+        for word in page:
             where.setdefault((lang, word), path.relative_to(site).as_posix())
-    return by_lang, where
+    return by_lang, where, by_page
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_spelling(texts, lang):
-    counts, where = texts
+    counts, where, _ = texts
     words = sorted(word for word in counts[lang] if len(word) > 1)  # single letters are initials
     unknown = unknown_words(lang, words) - word_list(lang)
     # a capitalised word the dictionary knows in lower case is fine (start of a sentence)
@@ -67,12 +70,15 @@ def test_spelling(texts, lang):
                         "with a reason):\n" + "\n".join(report)
 
 
-def test_kazakh_spelling_rate(texts):
-    counts, _ = texts
-    words = sorted(counts["kk"])
-    assert words
-    unknown = unknown_words("kk", words) - word_list("kk")
-    rate = len(unknown) / len(words)
-    print(f"\nKazakh: {len(unknown)} of {len(words)} distinct words unknown to kk_KZ ({rate:.0%})")
+def test_kazakh_spelling_rate(texts, site):
+    counts, _, by_page = texts
+    unknown = unknown_words("kk", sorted(counts["kk"])) - word_list("kk")
+    print(f"\nKazakh: {len(unknown)} of {len(counts['kk'])} distinct words unknown to kk_KZ")
     print(" ".join(sorted(unknown, key=lambda w: -counts["kk"][w])[:300]))
-    assert rate <= KAZAKH_UNKNOWN_LIMIT, f"{rate:.0%} of Kazakh words are unknown to the dictionary"
+    rates = {}
+    for page, words in by_page.items():
+        if language_of_built(site, site / page) == "kk" and words:
+            rates[page] = sum(n for word, n in words.items() if word in unknown) / sum(words.values())
+    assert rates, "no Kazakh page was found"
+    too_high = {page: f"{rate:.0%}" for page, rate in rates.items() if rate > KAZAKH_UNKNOWN_LIMIT}
+    assert not too_high, f"Kazakh pages where the dictionary knows too few words (untranslated?): {too_high}"

@@ -3,7 +3,7 @@
 scripts/chapter_pdfs.py writes them after the build; the downloads() macro links them.
 """
 
-PARTS = ("manual", "standard", "toolkit")
+PARTS = ("manual", "standard", "programme", "recommendations", "context", "toolkit")
 
 
 def pdf_name(part, lang):

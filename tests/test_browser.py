@@ -164,9 +164,20 @@ def test_a_leaflet_prints_on_one_landscape_sheet(page, server, site):
             page.locator(f'.hb-form[data-form="{form_id}"] [data-print-form]').click()
             pdf = page.pdf(prefer_css_page_size=True, print_background=True)
             where = f"{form_id} on {path.relative_to(site)}"
-            assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, f"{where} does not fit one sheet"
+            assert pdf_pages(pdf) == 1, f"{where} does not fit one sheet"
             width, height = map(float, re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
             assert width > height, f"{where} is not printed landscape"
+
+
+def pdf_pages(pdf):
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("prefix", ["", "/kk", "/en"])
+def test_the_manual_overview_prints_on_one_sheet(page, server, prefix):
+    """The overview promises to fit one A4 sheet, as a map of all 22 steps."""
+    page.goto(server + prefix + "/manual/")
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) == 1, f"{prefix or '/'} manual overview needs more than one sheet"
 
 
 def test_no_request_leaves_the_site(page, server, site):

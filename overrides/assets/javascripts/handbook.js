@@ -201,7 +201,17 @@
     window.print();
   }
 
+  /* ---------- quick exit (helplines page) ---------- */
+
+  function quickExit(event) {
+    event.preventDefault();
+    window.location.replace("about:blank"); // replaces this page in history: Back does not bring it back
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-quick-exit]"), function (link) {
+      link.addEventListener("click", quickExit);
+    });
     Array.prototype.forEach.call(document.querySelectorAll(".hb-checklist[data-checklist]"), setUpChecklist);
     Array.prototype.forEach.call(document.querySelectorAll(".hb-form [data-print-form]"), function (control) {
       control.addEventListener("click", function () { printOneForm(control.closest(".hb-form")); });

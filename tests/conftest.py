@@ -1,12 +1,8 @@
 """Fixtures: the site is built once per test session; a local server serves it."""
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from scripts.chapter_pdfs import build_pdfs
+from scripts.chapter_pdfs import build_pdfs, serve
 from tests.sitetools import ROOT, mkdocs_build
 
 
@@ -28,17 +24,9 @@ def site(build):
     return site
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Base URL of the built site served on 127.0.0.1 (a free port)."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = serve(site)
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()

@@ -1,5 +1,6 @@
 """The chapter PDFs: A4, text that can be read back (Kazakh letters too), fonts embedded."""
 
+import re
 import subprocess
 
 import pytest
@@ -38,3 +39,19 @@ def test_printed_checklists_have_no_buttons(site):
     text = run("pdftotext", str(site / pdf_name("manual", "ru")), "-")
     assert "Запомнить отметки" not in text
     assert "Снять все отметки" not in text
+
+
+def test_pages_are_numbered_through_the_chapter(site):
+    pdf = str(site / pdf_name("standard", "kk"))
+    pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
+    assert pages > 10
+    last = run("pdftotext", "-f", str(pages), "-l", str(pages), pdf, "-")
+    assert f"{pages} / {pages}" in last, "the last page's footer does not count the whole chapter"
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_links_lead_inside_the_pdf_not_to_the_local_server(site, part):
+    for lang in LANGUAGES:
+        data = (site / pdf_name(part, lang)).read_bytes()
+        assert b"127.0.0.1" not in data, f"{pdf_name(part, lang)} links to the server that printed it"
+    assert b"/Dest" in (site / pdf_name("manual", "ru")).read_bytes(), "links between steps were dropped"

@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 from macros.catalogue import load_catalogue
 from tests.sitetools import ROOT, built_pages, language_of_built
@@ -189,6 +190,18 @@ def test_quick_exit_leaves_the_helplines_page(page, server, prefix):
     page.wait_for_url("about:blank")
     page.go_back()
     assert "/toolkit/helplines/" not in page.url, "Back returns to the page the reader left"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_header_buttons_and_heading_links_speak_the_page_language(page, server, lang):
+    page.goto(server + ("" if lang == "ru" else f"/{lang}") + "/manual/01-founding-team/")
+    palette_titles = page.eval_on_selector_all("label[for^='__palette']", "labels => labels.map(l => l.title)")
+    assert len(palette_titles) == 2
+    english_titles = {"Dark mode", "Light mode"}
+    assert (set(palette_titles) == english_titles) == (lang == "en"), f"{lang}: colour-scheme buttons say {palette_titles}"
+    wanted = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["ui"]["permalink"][lang]
+    link_titles = set(page.eval_on_selector_all(".md-typeset .headerlink", "links => links.map(a => a.title)"))
+    assert link_titles == {wanted}, f"{lang}: heading links are titled {link_titles}"
 
 
 def test_no_request_leaves_the_site(page, server, site):

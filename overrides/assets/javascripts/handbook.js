@@ -216,6 +216,9 @@
     Array.prototype.forEach.call(document.querySelectorAll(".hb-form [data-print-form]"), function (control) {
       control.addEventListener("click", function () { printOneForm(control.closest(".hb-form")); });
     });
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset .headerlink"), function (link) {
+      link.title = ui["permalink"] || link.title; // the Markdown toc extension writes one title for all languages
+    });
     addPresentButton();
     document.addEventListener("keydown", onKey);
     var presenting = false;

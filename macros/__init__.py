@@ -23,6 +23,7 @@ def define_env(env):
         raise PluginError(f"data error: {error}") from None
 
     # Interface strings for the theme templates (main.html hands them to the scripts).
+    env.conf["extra"]["handbook_default_language"] = LANGUAGES[0]
     env.conf["extra"]["handbook_ui"] = {
         lang: {entry.id: entry.value[lang] for entry in catalogue.all("ui")} for lang in LANGUAGES
     }

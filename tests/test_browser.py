@@ -204,6 +204,18 @@ def test_header_buttons_and_heading_links_speak_the_page_language(page, server, 
     assert link_titles == {wanted}, f"{lang}: heading links are titled {link_titles}"
 
 
+def test_search_finds_pages_in_the_readers_language(page, server):
+    fetched = []
+    page.on("request", lambda request: "search_index" in request.url and fetched.append(urlparse(request.url).path))
+    page.goto(server + "/kk/manual/")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("тәуекел")
+    page.locator(".md-search-result__item a").first.wait_for()
+    links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => new URL(a.href).pathname)")
+    assert links and all(link.startswith("/kk/") for link in links), links
+    assert fetched == ["/kk/search/search_index.json"], fetched
+
+
 def test_no_request_leaves_the_site(page, server, site):
     paths = ["/", "/kk/", "/en/"] + [
         "/" + path.parent.relative_to(site).as_posix() + "/"

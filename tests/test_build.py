@@ -1,5 +1,6 @@
 """The site builds in strict mode, in every language, with no warnings."""
 
+import json
 import re
 
 from tests.sitetools import LANGUAGES, built_dir, built_page, source_pages
@@ -22,3 +23,14 @@ def test_every_source_page_is_built(site):
     for lang in LANGUAGES:
         for page in source_pages(lang):
             assert built_page(site, lang, page).is_file(), f"{lang}/{page}"
+
+
+def test_each_language_has_its_own_search_index(site):
+    """A reader downloads the index of one language only, and its results lead to that language's pages."""
+    for lang in LANGUAGES:
+        root = built_dir(site, lang)
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert len(pages) == len(source_pages(lang)), f"{lang}: {len(pages)} pages in the index"
+        for page in pages:
+            assert (root / page / "index.html").is_file(), f"{lang} index points to a missing page: {page!r}"

@@ -204,6 +204,24 @@ def test_header_buttons_and_heading_links_speak_the_page_language(page, server, 
     assert link_titles == {wanted}, f"{lang}: heading links are titled {link_titles}"
 
 
+def test_pages_are_kept_offline_only_on_request_and_removed_on_request(page, server):
+    ui = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["ui"]
+    kept = "Promise.all([caches.keys(), navigator.serviceWorker.getRegistrations()]).then(([c, r]) => c.length + r.length)"
+    page.goto(server + "/kk/manual/02-similar-work/")
+    assert page.evaluate(kept) == 0, "the browser keeps pages before the reader asked"
+    page.locator("[data-offline-save]").click()
+    page.locator("[data-offline-status]").filter(has_text=ui["offline-done"]["kk"]).wait_for(timeout=60000)
+
+    page.context.set_offline(True)
+    page.goto(server + "/kk/standard/05-assessment/")  # a page not opened before
+    assert page.locator("h1").inner_text().startswith("5."), "a saved page does not open offline"
+    page.context.set_offline(False)
+
+    page.locator("[data-offline-remove]").click()
+    page.locator("[data-offline-status]").filter(has_text=ui["offline-removed"]["kk"]).wait_for()
+    assert page.evaluate(kept) == 0, "removing left saved pages or the service worker behind"
+
+
 def test_search_finds_pages_in_the_readers_language(page, server):
     fetched = []
     page.on("request", lambda request: "search_index" in request.url and fetched.append(urlparse(request.url).path))

@@ -4,6 +4,7 @@
 (function () {
   "use strict";
 
+  var SITE_ROOT = document.currentScript ? new URL("../../", document.currentScript.src) : null; // this file is assets/javascripts/handbook.js
   var ui = {};
   try {
     ui = JSON.parse(document.getElementById("hb-ui").textContent);
@@ -201,6 +202,79 @@
     window.print();
   }
 
+  /* ---------- offline reading: only when the reader asks for it ---------- */
+
+  var OFFLINE_CACHE = "handbook-offline"; // the same name as in overrides/sw.js
+
+  function ourRegistration() {
+    return navigator.serviceWorker.getRegistrations().then(function (registrations) {
+      return registrations.filter(function (registration) { return registration.scope === SITE_ROOT.href; })[0] || null;
+    });
+  }
+
+  function pagesOfThisLanguage() {
+    // the language's search index lists every page of the language (macros/search.py)
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+    var index = new URL("search/search_index.json", root).href;
+    return fetch(index).then(function (response) { return response.json(); }).then(function (data) {
+      var pages = {};
+      data.docs.forEach(function (doc) { pages[new URL(doc.location.split("#")[0], root).href] = true; });
+      return [index].concat(Object.keys(pages));
+    });
+  }
+
+  function filesThisPageUses() {
+    return performance.getEntriesByType("resource").map(function (entry) { return entry.name.split("#")[0]; })
+      .filter(function (url) { return new URL(url).origin === location.origin && !/sitemap\.xml$/.test(url); });
+  }
+
+  function saveForOffline(box) {
+    var status = box.querySelector("[data-offline-status]");
+    return navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT).href, { scope: SITE_ROOT.pathname })
+      .then(function () { return Promise.all([pagesOfThisLanguage(), caches.open(OFFLINE_CACHE)]); })
+      .then(function (found) {
+        var files = found[0].concat(filesThisPageUses()).filter(function (url, i, all) { return all.indexOf(url) === i; });
+        var cache = found[1], done = 0, failed = 0, next = 0;
+        function worker() {
+          if (next >= files.length) { return Promise.resolve(); }
+          var url = files[next++];
+          return cache.add(url).catch(function () { failed += 1; }).then(function () {
+            done += 1;
+            status.textContent = format(ui["offline-progress"] || "{done} / {total}", { done: done, total: files.length });
+            return worker();
+          });
+        }
+        return Promise.all([worker(), worker(), worker(), worker()]).then(function () {
+          status.textContent = failed ? ui["offline-failed"] || "" : ui["offline-done"] || "";
+          showOfflineState(box, true);
+        });
+      })
+      .catch(function () { status.textContent = ui["offline-failed"] || ""; });
+  }
+
+  function removeOffline(box) {
+    return ourRegistration().then(function (registration) { return registration && registration.unregister(); })
+      .then(function () { return caches.delete(OFFLINE_CACHE); })
+      .then(function () {
+        box.querySelector("[data-offline-status]").textContent = ui["offline-removed"] || "";
+        showOfflineState(box, false);
+      });
+  }
+
+  function showOfflineState(box, saved) {
+    box.querySelector("[data-offline-save]").hidden = saved;
+    box.querySelector("[data-offline-remove]").hidden = !saved;
+  }
+
+  function setUpOffline(box) {
+    if (!SITE_ROOT || !("serviceWorker" in navigator) || !window.caches) { return; } // stays hidden
+    box.hidden = false;
+    ourRegistration().then(function (registration) { showOfflineState(box, Boolean(registration)); });
+    box.querySelector("[data-offline-save]").addEventListener("click", function () { saveForOffline(box); });
+    box.querySelector("[data-offline-remove]").addEventListener("click", function () { removeOffline(box); });
+  }
+
   /* ---------- quick exit (helplines page) ---------- */
 
   function quickExit(event) {
@@ -209,6 +283,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-offline]"), setUpOffline);
     Array.prototype.forEach.call(document.querySelectorAll("[data-quick-exit]"), function (link) {
       link.addEventListener("click", quickExit);
     });

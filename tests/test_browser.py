@@ -121,6 +121,19 @@ def test_projector_mode_shows_one_section_at_a_time(page, server, checklist_path
     assert page.locator("article h2").nth(1).is_visible()
 
 
+def test_projector_mode_shows_session_plans_one_at_a_time(page, server):
+    page.goto(server + "/programme/03-module-responsibility/")
+    sessions = page.locator("article .hb-session")
+    assert sessions.count() == 4
+    page.locator(".hb-present-toggle button").click()
+    page.keyboard.press("ArrowRight")  # what facilitators need to know
+    page.keyboard.press("ArrowRight")  # the heading with the first session
+    assert page.locator("article h2#sessions").is_visible()
+    assert sessions.nth(0).is_visible() and sessions.nth(1).is_hidden()
+    page.keyboard.press("ArrowRight")
+    assert sessions.nth(0).is_hidden() and sessions.nth(1).is_visible()
+
+
 def test_print_shows_empty_boxes_and_no_buttons(page, server, checklist_path):
     page.goto(server + checklist_path)
     first_box(page).check()

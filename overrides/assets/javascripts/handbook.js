@@ -91,14 +91,20 @@
     return document.querySelector(".md-content article");
   }
 
-  // Split the article into sections: the title and intro, then one per h2.
+  function isSession(node) {
+    return node.classList.contains("hb-session");
+  }
+
+  // Split the article into sections: the title and intro, then one per h2. Session plans
+  // come one at a time (the heading above the first one stays with it).
   function buildSections() {
     var root = article();
     sections = [];
     if (!root) { return; }
     var group = [];
     Array.prototype.forEach.call(root.children, function (node) {
-      if (node.tagName === "H2" && group.length) {
+      var startsSection = node.tagName === "H2" || (isSession(node) && group.some(isSession));
+      if (startsSection && group.length) {
         sections.push(group);
         group = [];
       }

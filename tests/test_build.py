@@ -34,3 +34,10 @@ def test_each_language_has_its_own_search_index(site):
         assert len(pages) == len(source_pages(lang)), f"{lang}: {len(pages)} pages in the index"
         for page in pages:
             assert (root / page / "index.html").is_file(), f"{lang} index points to a missing page: {page!r}"
+
+
+def test_the_not_found_page_speaks_every_language_and_leads_home(site):
+    text = (site / "404.html").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        home = "/" if lang == LANGUAGES[0] else f"/{lang}/"
+        assert f'<section lang="{lang}"' in text and f'href="{home}"' in text, lang

@@ -5,6 +5,7 @@
    Other files (styles, scripts, the search index): the saved copy first, refreshed in the background.
    Only this site's own files pass through it. */
 var CACHE = "handbook-offline"; // the same name as in handbook.js
+var keeping = true; // "Remove saved pages" says "forget": open tabs must not save pages again
 
 self.addEventListener("install", function () {
   self.skipWaiting();
@@ -14,8 +15,12 @@ self.addEventListener("activate", function (event) {
   event.waitUntil(self.clients.claim());
 });
 
+self.addEventListener("message", function (event) {
+  if (event.data === "forget") { keeping = false; }
+});
+
 function keep(request, response) {
-  if (response.ok) {
+  if (keeping && response.ok) {
     caches.open(CACHE).then(function (cache) { cache.put(request, response); });
   }
 }

@@ -232,6 +232,7 @@ def test_pages_are_kept_offline_only_on_request_and_removed_on_request(page, ser
 
     page.locator("[data-offline-remove]").click()
     page.locator("[data-offline-status]").filter(has_text=ui["offline-removed"]["kk"]).wait_for()
+    page.evaluate("fetch('/kk/').then(() => new Promise(done => setTimeout(done, 500)))")  # this tab goes on reading
     assert page.evaluate(kept) == 0, "removing left saved pages or the service worker behind"
 
 

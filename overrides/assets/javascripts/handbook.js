@@ -260,6 +260,7 @@
   }
 
   function removeOffline(box) {
+    if (navigator.serviceWorker.controller) { navigator.serviceWorker.controller.postMessage("forget"); }
     return ourRegistration().then(function (registration) { return registration && registration.unregister(); })
       .then(function () { return caches.delete(OFFLINE_CACHE); })
       .then(function () {

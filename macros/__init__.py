@@ -51,6 +51,7 @@ def define_env(env):
     define("sessions", "session", "session")
     define("profiles", "profile", "profile")
     define("flowcharts", "flowchart", "flowchart")
+    define("wheels", "wheel", "wheel")
 
     @env.macro
     def glossary():

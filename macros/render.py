@@ -192,6 +192,18 @@ class Renderer:
             f"{flowchart_svg.text_alternative(nodes, edges)}</details></figure>"
         )
 
+    def wheel(self, entry):
+        value = entry.value
+        spokes = "".join(
+            f'<li><strong>{self.t(spoke["title"])}</strong><ul>'
+            + "".join(f"<li>{self.t(example)}</li>" for example in spoke["examples"])
+            + "</ul></li>"
+            for spoke in value["spokes"]
+        )
+        return (f'<figure class="hb-wheel" data-wheel="{entry.id}">'
+                f'<figcaption class="hb-block-title">{self.t(value["title"])}</figcaption>'
+                f'<p>{self.t(value["centre"])}</p><ul>{spokes}</ul></figure>')
+
     def downloads(self, parts, href):
         head = "".join(f"<th>{self.ui('glossary-' + lang)}</th>" for lang in ("ru", "kk", "en"))
         rows = "".join(

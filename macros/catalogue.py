@@ -42,7 +42,7 @@ FORM_FIELD = Variant({
     "note": {"type": str, "id": ID, "text": TEXT},
     "text": {"type": str, "id": ID, "label": TEXT, "lines?": INT},
     "choice": {"type": str, "id": ID, "label": TEXT, "options": [{"id": ID, "text": TEXT}]},
-    "table": {"type": str, "id": ID, "label": TEXT, "rows?": INT,
+    "table": {"type": str, "id": ID, "label": TEXT, "rows?": INT, "row_labels?": [TEXT],
               "columns": [{"id": ID, "text": TEXT}]},
     "scale": {"type": str, "id": ID, "label": TEXT, "min": INT, "max": INT,
               "low?": TEXT, "high?": TEXT},

@@ -198,11 +198,14 @@
 
   function printOneForm(form) {
     var root = document.documentElement;
+    var wasOpen = form.open;  // a participant sheet is folded (<details>) on screen
     root.classList.add("hb-print-one");
     form.classList.add("hb-print-target");
+    if (form.tagName === "DETAILS") form.open = true;
     window.addEventListener("afterprint", function done() {
       root.classList.remove("hb-print-one");
       form.classList.remove("hb-print-target");
+      if (form.tagName === "DETAILS") form.open = wasOpen;
       window.removeEventListener("afterprint", done);
     });
     window.print();

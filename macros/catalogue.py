@@ -59,7 +59,10 @@ SCHEMAS = {
                  "parts": [{"id": ID, "title": TEXT, "minutes": INT, "text": TEXT}],
                  "homework?": TEXT, "handout?": [FORM_FIELD], "safety?": TEXT},
     "profiles": {"name": TEXT, "as_of": TEXT, "rows": {f"{key}?": TEXT for key in PROFILE_ROWS}},
-    "glossary": {"term": TEXT, "definition": TEXT},
+    # A term base entry: `follows` names the official text whose wording the translations keep;
+    # `avoid` lists words a language must not use for this term (tests/test_terms.py), with the reason.
+    "glossary": {"term": TEXT, "definition": TEXT, "follows?": TEXT,
+                 "avoid?": [{"lang": str, "word": str, "pattern?": str, "why": TEXT}]},
     "flowcharts": {"title": TEXT,
                    "nodes": [{"id": ID, "row": INT, "text": TEXT}],
                    "edges": [{"from": ID, "to": ID, "label?": TEXT}]},

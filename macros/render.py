@@ -51,7 +51,7 @@ class Renderer:
         self.catalogue = catalogue
         self.lang = lang
         self._module = _blocks.make_module({
-            "t": self.t, "inline": inline, "ui": self.ui_text, "ui_raw": self.ui_template,
+            "t": self.t, "inline": inline, "ui": self.ui_text, "ui_raw": self.ui_template, "page_lang": lang,
         })
 
     def t(self, text):

@@ -1,0 +1,103 @@
+"""The minimum standard holds together: its clauses are numbered alike in every language, every clause a
+page or a data text cites exists, and every form a clause calls for is in the data.
+
+Clauses are paragraphs that start with `**N.M.**` in docs/<lang>/standard/NN-*.md (N = the section's number).
+Citations: "пункт 5.7" (any case ending), "пункты 7.8–7.9", "5.7-тармақ", "5.1 және 7.4-тармақ", "clause 5.7",
+"clauses 6.3 and 9.4".
+"""
+
+import functools
+import re
+
+import pytest
+
+from macros.catalogue import load_catalogue
+from tests.sitetools import DOCS, LANGUAGES, ROOT
+
+CLAUSE = re.compile(r"^\*\*(\d+)\.(\d+)\.\*\*", re.MULTILINE)
+NUMBER = r"\d+\.\d+"
+LIST = rf"{NUMBER}(?:\s*(?:,|и|или|and|or|және|немесе|–|—|-)\s*{NUMBER})*"
+CITATION = {
+    "ru": re.compile(rf"(?<!\w)(?:пункт\w*|пп?\.)\s+({LIST})"),
+    "en": re.compile(rf"(?<!\w)[Cc]lauses?\s+({LIST})"),
+    "kk": re.compile(rf"({LIST})-тармақ"),
+}
+
+
+def clauses(lang):
+    """{'5.7': 'standard/05-assessment.md', …} for one language."""
+    found = {}
+    for path in sorted((DOCS / lang / "standard").glob("[0-9][0-9]-*.md")):
+        section = int(path.name[:2])
+        for match in CLAUSE.finditer(path.read_text(encoding="utf-8")):
+            number = f"{match.group(1)}.{match.group(2)}"
+            assert int(match.group(1)) == section, f"{lang}/standard/{path.name}: clause {number} in section {section}"
+            assert number not in found, f"{lang}/standard/{path.name}: clause {number} defined twice"
+            found[number] = path.name
+    return found
+
+
+@functools.cache
+def catalogue():
+    return load_catalogue(ROOT / "data")
+
+
+def texts(lang):
+    """(where, text) for every page and every data text of one language."""
+    for path in sorted((DOCS / lang).rglob("*.md")):
+        yield f"docs/{lang}/{path.relative_to(DOCS / lang)}", path.read_text(encoding="utf-8")
+    def walk(value, where):
+        if isinstance(value, dict):
+            if lang in value and isinstance(value[lang], str):
+                yield where, value[lang]
+            for key, item in value.items():
+                if key not in LANGUAGES:
+                    yield from walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, f"{where}[{index}]")
+
+    for kind in ("checklists", "questions", "call_scripts", "forms", "sessions", "flowcharts", "glossary", "wheels"):
+        for entry in catalogue().all(kind):
+            yield from walk(entry.value, f"{entry.file}: {kind} '{entry.id}'")
+
+
+def cited(lang, text):
+    for match in CITATION[lang].finditer(text):
+        yield from re.findall(NUMBER, match.group(1))
+
+
+def test_every_language_numbers_the_same_clauses():
+    reference = clauses("ru")
+    assert len(reference) > 100, "the standard has suspiciously few clauses"
+    for lang in LANGUAGES[1:]:
+        other = clauses(lang)
+        assert sorted(other) == sorted(reference), (
+            f"{lang}: clauses differ from ru: missing {sorted(set(reference) - set(other))}, "
+            f"extra {sorted(set(other) - set(reference))}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_cited_clause_exists(lang):
+    known = clauses(lang)
+    missing = [f"{where}: clause {number}" for where, text in texts(lang) for number in cited(lang, text)
+               if number not in known]
+    assert not missing, f"{lang}: cited clauses that the standard does not have:\n" + "\n".join(sorted(set(missing)))
+
+
+def test_every_form_a_standard_page_calls_exists():
+    """The build fails on an unknown id too; this names every missing one at once, for all pages of the standard."""
+    known = {entry.id for kind in ("forms", "checklists", "flowcharts") for entry in catalogue().all(kind)}
+    calls = re.compile(r'\{\{\s*(?:form|checklist|flowchart)\("([^"]+)"\)\s*\}\}')
+    missing = [f"{path.name}: {entry_id}" for path in sorted((DOCS / "ru" / "standard").glob("*.md"))
+               for entry_id in calls.findall(path.read_text(encoding="utf-8")) if entry_id not in known]
+    assert not missing, "the standard calls forms the data lacks:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("lang, text, numbers", [
+    ("ru", "см. пункты 7.8–7.9 и пункт 5.10", ["7.8", "7.9", "5.10"]),
+    ("kk", "5.1 және 7.4-тармақтарда", ["5.1", "7.4"]),
+    ("en", "clauses 6.3 and 9.4; clause 12.2", ["6.3", "9.4", "12.2"]),
+])
+def test_citations_are_read(lang, text, numbers):
+    assert list(cited(lang, text)) == numbers

@@ -9,9 +9,19 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .catalogue import LANGUAGES, DataError, load_catalogue
-from .downloads import PARTS, pdf_name
+from .downloads import download_rows, edition_texts
 from .pages import check_translations
 from .render import Renderer
+from .standard import sections as standard_sections
+
+
+class UiStrings(dict):
+    """One language's interface strings for the theme templates. Jinja prints nothing for a missing key
+    (a typo would render an empty button); asking for a name data/ui.yml lacks stops the build instead."""
+
+    def __missing__(self, key):
+        # not a LookupError, which Jinja would swallow
+        raise DataError(f"data/ui.yml: no interface string '{key}' (asked for by a template in overrides/)")
 
 
 def define_env(env):
@@ -25,7 +35,7 @@ def define_env(env):
     # Interface strings for the theme templates (main.html hands them to the scripts).
     env.conf["extra"]["handbook_default_language"] = LANGUAGES[0]
     env.conf["extra"]["handbook_ui"] = {
-        lang: {entry.id: entry.value[lang] for entry in catalogue.all("ui")} for lang in LANGUAGES
+        lang: UiStrings({entry.id: entry.value[lang] for entry in catalogue.all("ui")}) for lang in LANGUAGES
     }
 
     def renderer():
@@ -54,11 +64,24 @@ def define_env(env):
     define("wheels", "wheel", "wheel")
 
     @env.macro
+    def self_assessment():
+        """The annual self-assessment sheet: every clause of the standard, in the page's language."""
+        lang = renderer().lang
+        return renderer().self_assessment(standard_sections(project / "docs", lang))
+
+    @env.macro
     def glossary():
         return renderer().glossary(catalogue.all("glossary"))
 
     @env.macro
-    def downloads():
-        """A table of the chapter PDFs, one row per part, one link per language."""
+    def downloads(section):
+        """One table of the downloads page: "chapters", "packs" or "sheets" (macros/downloads.py)."""
+        edition = env.conf["extra"].get("edition")
+        if not edition:
+            raise DataError("mkdocs.yml: extra.edition (the date of this edition) is missing")
         to_root = "../" * env.page.url.count("/")
-        return renderer().downloads(PARTS, lambda part, lang: to_root + pdf_name(part, lang))
+        page = renderer()
+        name, date = edition_texts(edition, page.lang)
+        return page.downloads(download_rows(section, catalogue, project), lambda path: to_root + path,
+                              page.ui_text("download-edition", edition=name, date=date),
+                              "download-part" if section == "chapters" else "download-document")

@@ -105,17 +105,28 @@ class Renderer:
                                        "hb-" + entry.id))
         return self._render("wheel", entry, drawing)
 
-    def downloads(self, parts, href):
-        head = "".join(f"<th>{self.ui('glossary-' + lang)}</th>" for lang in ("ru", "kk", "en"))
-        rows = "".join(
-            f"<tr><td>{self.ui('download-' + part)}</td>"
-            + "".join(f'<td><a href="{attr(href(part, lang))}" hreflang="{lang}" download>PDF</a></td>'
-                      for lang in ("ru", "kk", "en"))
-            + "</tr>"
-            for part in parts
-        )
-        return (f'<table class="hb-downloads"><thead><tr><th>{self.ui("download-part")}</th>{head}</tr></thead>'
-                f"<tbody>{rows}</tbody></table>")
+    def downloads(self, rows, href, caption, first_column):
+        """A table of PDF files (macros/downloads.py, download_rows): a row per document with its title,
+        what it is, and a link per language whose text is the file's title in its language; the pages
+        and size after each link are written in after printing (scripts/chapter_pdfs.py)."""
+        head = "".join(f'<th scope="col">{self.ui("glossary-" + lang)}</th>' for lang in LANGUAGES)
+        body = []
+        for titles, what, files in rows:
+            if not files:
+                body.append(f'<tr><th colspan="{len(LANGUAGES) + 1}" scope="colgroup">{self.t(titles)}</th></tr>')
+                continue
+            about = f"<br><small>{self.t(what)}</small>" if what else ""
+            links = "".join(
+                f'<td><a href="{attr(href(files[lang]))}" hreflang="{lang}" lang="{lang}" type="application/pdf" '
+                f'download>{inline(titles[lang])}</a><br><small class="hb-downloads__facts" '
+                f'data-pdf="{attr(files[lang])}"></small></td>'
+                for lang in LANGUAGES)
+            body.append(f'<tr><th scope="row">{self.t(titles)}{about}</th>{links}</tr>')
+        return (f'<table data-downloads><caption>{attr(caption)}</caption><thead><tr>'
+                f'<th scope="col">{self.ui(first_column)}</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+
+    def self_assessment(self, sections):
+        return self._render("self_assessment", sections)
 
     def glossary(self, entries):
         entries = sorted(entries, key=lambda entry: sort_key(entry.value["term"][self.lang], self.lang))

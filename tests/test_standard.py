@@ -12,7 +12,7 @@ import re
 import pytest
 
 from macros.catalogue import load_catalogue
-from tests.sitetools import DOCS, LANGUAGES, ROOT
+from tests.sitetools import DOCS, LANGUAGES, ROOT, built_page
 
 CLAUSE = re.compile(r"^\*\*(\d+)\.(\d+)\.\*\*", re.MULTILINE)
 NUMBER = r"\d+\.\d+"
@@ -101,3 +101,13 @@ def test_every_form_a_standard_page_calls_exists():
 ])
 def test_citations_are_read(lang, text, numbers):
     assert list(cited(lang, text)) == numbers
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_self_assessment_lists_every_clause(site, lang):
+    page = built_page(site, lang, "standard/13-quality.md").read_text(encoding="utf-8")
+    sheet = page[page.index('data-form="standard-self-assessment"'):]
+    sheet = sheet[:sheet.index('data-print-form')]
+    rows = re.findall(r'<th scope="row"><strong>(\d+\.\d+)</strong>', sheet)
+    assert rows == sorted(clauses(lang), key=lambda n: tuple(map(int, n.split(".")))), (
+        f"{lang}: the self-assessment does not list the standard's clauses in order")

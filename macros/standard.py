@@ -1,6 +1,6 @@
 """The standard's clauses, read from its pages: the annual self-assessment lists every one.
 
-A clause is a paragraph of docs/<lang>/standard/NN-*.md that starts with `**N.M.**`. The
+A clause is a paragraph of docs/<lang>/standard/NN-*.md that starts with `**N.M.**` (or `**N.M. Term**`). The
 self-assessment sheet is derived from the pages, so it never misses or invents a clause.
 """
 
@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-CLAUSE = re.compile(r"^\*\*(\d+\.\d+)\.\*\*\s*(.*)$", re.MULTILINE)
+CLAUSE = re.compile(r"^\*\*(\d+\.\d+)\.(?:\*\*|\s)\s*(.*)$", re.MULTILINE)
 TITLE = re.compile(r"^#\s+(.+?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 LABEL_LENGTH = 110

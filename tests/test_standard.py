@@ -14,7 +14,7 @@ import pytest
 from macros.catalogue import load_catalogue
 from tests.sitetools import DOCS, LANGUAGES, ROOT, built_page
 
-CLAUSE = re.compile(r"^\*\*(\d+)\.(\d+)\.\*\*", re.MULTILINE)
+CLAUSE = re.compile(r"^\*\*(\d+)\.(\d+)\.(?:\*\*|\s)", re.MULTILINE)
 NUMBER = r"\d+\.\d+"
 LIST = rf"{NUMBER}(?:\s*(?:,|и|или|and|or|және|немесе|–|—|-)\s*{NUMBER})*"
 CITATION = {

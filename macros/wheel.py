@@ -13,7 +13,7 @@ SIZE = 560
 CENTRE = SIZE / 2
 OUTER = 270
 INNER = 95
-LINE_HEIGHT = 17
+LINE_HEIGHT = 19
 
 
 def _point(radius, angle):
@@ -44,7 +44,7 @@ def svg(centre, spokes, svg_id):
             f'L{x3:.1f},{y3:.1f} A{INNER},{INNER} 0 0 0 {x4:.1f},{y4:.1f} Z"/>'
         )
         x, y = _point((OUTER + INNER) / 2, (start + end) / 2)
-        parts.append(_text(x, y, title, 14, "hb-wheel__label"))
+        parts.append(_text(x, y, title, 12, "hb-wheel__label"))
     parts.append(f'<circle class="hb-wheel__centre" cx="{CENTRE}" cy="{CENTRE}" r="{INNER - 4}"/>')
     parts.append(_text(CENTRE, CENTRE, centre, 14, "hb-wheel__centre-text"))
     return (f'<svg class="hb-wheel__svg" id="{svg_id}" viewBox="0 0 {SIZE} {SIZE}" role="img" '

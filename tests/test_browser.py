@@ -1,49 +1,26 @@
 """The site in a real browser (Debian's Chromium driven by Playwright)."""
 
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 
 from macros.catalogue import load_catalogue
-from tests.sitetools import ROOT, built_pages, language_of_built
+from tests.sitetools import DEFAULT_LANGUAGE, LANGUAGES, ROOT, built_pages, language_of_built, page_url, pdf_info
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+pytest.importorskip("playwright.sync_api")
 
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    """A fresh page (empty storage) that records every request leaving 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.outside_requests = []
-    page.on("request", lambda request: urlparse(request.url).hostname != "127.0.0.1"
-            and not request.url.startswith(("data:", "blob:")) and page.outside_requests.append(request.url))
-    yield page
-    context.close()
+# Where each language's pages are: "" for the default language, "/kk" …
+PREFIXES = ["/" + page_url("index.md", lang, DEFAULT_LANGUAGE).rstrip("/") if lang != DEFAULT_LANGUAGE else ""
+            for lang in LANGUAGES]
 
 
 @pytest.fixture(scope="module")
 def checklist_path(site):
     """Site path of the first Russian page with a checklist."""
     for path in built_pages(site):
-        if language_of_built(site, path) == "ru" and "hb-checklist" in path.read_text(encoding="utf-8"):
+        if language_of_built(site, path) == DEFAULT_LANGUAGE and "hb-checklist" in path.read_text(encoding="utf-8"):
             return "/" + path.parent.relative_to(site).as_posix() + "/"
     pytest.fail("no page has a checklist")
 
@@ -63,11 +40,11 @@ def stored_ticks(page):
 
 def test_language_switcher_keeps_the_page(page, server, checklist_path):
     page.goto(server + checklist_path)
-    for lang in ("kk", "en", "ru"):
+    for lang in (*LANGUAGES[1:], DEFAULT_LANGUAGE):
         page.hover(".md-header__option .md-select")
         page.locator(f'.md-select__link[hreflang="{lang}"]').click()
         page.wait_for_load_state()
-        expected = checklist_path if lang == "ru" else f"/{lang}{checklist_path}"
+        expected = checklist_path if lang == DEFAULT_LANGUAGE else f"/{lang}{checklist_path}"
         assert urlparse(page.url).path == expected
         assert page.locator("html").get_attribute("lang") == lang
     assert page.outside_requests == []
@@ -106,34 +83,6 @@ def test_ticks_are_kept_only_after_opting_in(page, server, checklist_path):
     assert stored_ticks(page) == []
 
 
-def test_projector_mode_shows_one_section_at_a_time(page, server, checklist_path):
-    page.goto(server + checklist_path)
-    headings = page.locator("article h2").count()
-    assert headings >= 2
-    page.locator(".hb-present-toggle button").click()
-    assert page.locator(".md-sidebar--primary").is_hidden()
-    assert page.locator("article h1").is_visible()
-    assert page.locator("article h2").nth(0).is_hidden()
-    page.keyboard.press("ArrowRight")
-    assert page.locator("article h2").nth(0).is_visible()
-    assert page.locator("article h2").nth(1).is_hidden()
-    page.keyboard.press("Escape")
-    assert page.locator("article h2").nth(1).is_visible()
-
-
-def test_projector_mode_shows_session_plans_one_at_a_time(page, server):
-    page.goto(server + "/programme/03-module-responsibility/")
-    sessions = page.locator("article .hb-session")
-    assert sessions.count() == 4
-    page.locator(".hb-present-toggle button").click()
-    page.keyboard.press("ArrowRight")  # what facilitators need to know
-    page.keyboard.press("ArrowRight")  # the heading with the first session
-    assert page.locator("article h2#sessions").is_visible()
-    assert sessions.nth(0).is_visible() and sessions.nth(1).is_hidden()
-    page.keyboard.press("ArrowRight")
-    assert sessions.nth(0).is_hidden() and sessions.nth(1).is_visible()
-
-
 def test_print_shows_empty_boxes_and_no_buttons(page, server, checklist_path):
     page.goto(server + checklist_path)
     first_box(page).check()
@@ -147,7 +96,7 @@ def test_print_shows_empty_boxes_and_no_buttons(page, server, checklist_path):
 def test_a_form_prints_on_its_own(page, server, site):
     form_path = next(
         ("/" + path.parent.relative_to(site).as_posix() + "/" for path in built_pages(site)
-         if language_of_built(site, path) == "ru" and 'class="hb-form"' in path.read_text(encoding="utf-8")),
+         if language_of_built(site, path) == DEFAULT_LANGUAGE and 'class="hb-form"' in path.read_text(encoding="utf-8")),
         None)
     assert form_path, "no page has a form"
     page.goto(server + form_path)
@@ -178,23 +127,22 @@ def test_a_leaflet_prints_on_one_landscape_sheet(page, server, site):
             page.locator(f'.hb-form[data-form="{form_id}"] [data-print-form]').click()
             pdf = page.pdf(prefer_css_page_size=True, print_background=True)
             where = f"{form_id} on {path.relative_to(site)}"
-            assert pdf_pages(pdf) == 1, f"{where} does not fit one sheet"
-            width, height = map(float, re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
+            info = pdf_info(pdf)
+            assert info["pages"] == 1, f"{where} does not fit one sheet"
+            width, height = info["sizes"][0]
             assert width > height, f"{where} is not printed landscape"
 
 
-def pdf_pages(pdf):
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-@pytest.mark.parametrize("prefix", ["", "/kk", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_the_manual_overview_prints_on_one_sheet(page, server, prefix):
     """The overview promises to fit one A4 sheet, as a map of all 22 steps."""
     page.goto(server + prefix + "/manual/")
-    assert pdf_pages(page.pdf(prefer_css_page_size=True)) == 1, f"{prefix or '/'} manual overview needs more than one sheet"
+    assert pdf_info(page.pdf(prefer_css_page_size=True))["pages"] == 1, f"{prefix or '/'} manual overview needs more than one sheet"
 
 
-@pytest.mark.parametrize("prefix", ["", "/kk", "/en"])
+@pytest.mark.parametrize("prefix", PREFIXES)
 def test_quick_exit_leaves_the_helplines_page(page, server, prefix):
     page.goto(server + prefix + "/toolkit/helplines/")
     exit_link = page.locator("[data-quick-exit]")
@@ -205,9 +153,9 @@ def test_quick_exit_leaves_the_helplines_page(page, server, prefix):
     assert "/toolkit/helplines/" not in page.url, "Back returns to the page the reader left"
 
 
-@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_header_buttons_and_heading_links_speak_the_page_language(page, server, lang):
-    page.goto(server + ("" if lang == "ru" else f"/{lang}") + "/manual/01-founding-team/")
+    page.goto(server + "/" + page_url("manual/01-founding-team.md", lang, DEFAULT_LANGUAGE))
     palette_titles = page.eval_on_selector_all("label[for^='__palette']", "labels => labels.map(l => l.title)")
     assert len(palette_titles) == 2
     english_titles = {"Dark mode", "Light mode"}
@@ -215,25 +163,6 @@ def test_header_buttons_and_heading_links_speak_the_page_language(page, server, 
     wanted = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["ui"]["permalink"][lang]
     link_titles = set(page.eval_on_selector_all(".md-typeset .headerlink", "links => links.map(a => a.title)"))
     assert link_titles == {wanted}, f"{lang}: heading links are titled {link_titles}"
-
-
-def test_pages_are_kept_offline_only_on_request_and_removed_on_request(page, server):
-    ui = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["ui"]
-    kept = "Promise.all([caches.keys(), navigator.serviceWorker.getRegistrations()]).then(([c, r]) => c.length + r.length)"
-    page.goto(server + "/kk/manual/02-similar-work/")
-    assert page.evaluate(kept) == 0, "the browser keeps pages before the reader asked"
-    page.locator("[data-offline-save]").click()
-    page.locator("[data-offline-status]").filter(has_text=ui["offline-done"]["kk"]).wait_for(timeout=60000)
-
-    page.context.set_offline(True)
-    page.goto(server + "/kk/standard/05-assessment/")  # a page not opened before
-    assert page.locator("h1").inner_text().startswith("5."), "a saved page does not open offline"
-    page.context.set_offline(False)
-
-    page.locator("[data-offline-remove]").click()
-    page.locator("[data-offline-status]").filter(has_text=ui["offline-removed"]["kk"]).wait_for()
-    page.evaluate("fetch('/kk/').then(() => new Promise(done => setTimeout(done, 500)))")  # this tab goes on reading
-    assert page.evaluate(kept) == 0, "removing left saved pages or the service worker behind"
 
 
 def test_search_finds_pages_in_the_readers_language(page, server):
@@ -248,12 +177,54 @@ def test_search_finds_pages_in_the_readers_language(page, server):
     assert fetched == ["/kk/search/search_index.json"], fetched
 
 
+MARKER = re.compile(r'\bclass="([^"]+)"|\b(data-[a-z-]+)')
+
+
+def one_page_of_each_kind(site):
+    """Site paths: in every language, the home page and the first page that uses each class or data-*
+    attribute in its article (every kind of block, admonition, table, form, the quick-exit button …)."""
+    chosen = {}
+    for path in built_pages(site):
+        html = path.read_text(encoding="utf-8")
+        article = re.search(r"<article.*</article>", html, re.DOTALL)
+        markers = {"page"}
+        for classes, attribute in MARKER.findall(article.group(0) if article else ""):
+            markers.update(classes.split() if classes else [attribute])
+        if "data-quick-exit" in html:
+            markers.add("quick-exit")
+        for marker in markers:
+            chosen.setdefault((language_of_built(site, path), marker), "/" + path.parent.relative_to(site).as_posix() + "/")
+    homes = {"/" + page_url("index.md", lang, DEFAULT_LANGUAGE) for lang in LANGUAGES}
+    return sorted({url.replace("//", "/") for url in chosen.values()} | homes | {"/no-such-page/"})
+
+
 def test_no_request_leaves_the_site(page, server, site):
-    paths = ["/", "/kk/", "/en/"] + [
-        "/" + path.parent.relative_to(site).as_posix() + "/"
-        for path in list(built_pages(site))[::7]
-    ]
-    for path in paths:
-        page.goto(server + path.replace("//", "/"))
-        page.wait_for_load_state("networkidle")
+    """Every kind of page, in every language, then the same pages served by the offline worker:
+    no request (the worker's included) goes to another host."""
+    paths = one_page_of_each_kind(site)
+    assert len(paths) >= 3 * 8, f"only {len(paths)} kinds of page: is the article found?"
+
+    def visit(paths):
+        # The search worker keeps the network busy for seconds after each load: wait for it to settle
+        # on the first page of each language (what it loads is the same on every page of a language).
+        settled = set()
+        for path in paths:
+            page.goto(server + path)
+            lang = path.split("/")[1] if path.split("/")[1] in LANGUAGES else DEFAULT_LANGUAGE
+            if lang not in settled:
+                page.wait_for_load_state("networkidle")
+                settled.add(lang)
+
+    visit(paths)
+    assert page.outside_requests == []
+
+    from_worker = []
+    page.context.on("request", lambda request: request.service_worker and from_worker.append(request.url))
+    page.goto(server + "/kk/")
+    page.locator("[data-offline-save]").click()
+    page.locator("[data-offline-remove]").wait_for(timeout=60000)
+    visit([path for path in paths if path.startswith("/kk/")])
+    page.locator("[data-offline-remove]").click()
+    page.locator("[data-offline-save]").wait_for()
+    assert from_worker, "no request was seen coming from the service worker: this test no longer watches it"
     assert page.outside_requests == []

@@ -1,5 +1,5 @@
 /* The handbook's behaviour: checklists that count and (only on request) remember,
-   forms that print on their own, and a projector mode that shows one section of a page at a time.
+   forms that print on their own (the projector mode is in projector.js).
    Interface strings come from <script id="hb-ui"> (overrides/main.html, data/ui.yml). */
 (function () {
   "use strict";
@@ -21,6 +21,10 @@
   /* ---------- checklists ---------- */
 
   var STORAGE_PREFIX = "handbook.checklist.";
+  // One setting for the whole site: "1" while the reader wants ticks remembered on this device. Every
+  // checklist's "Remember ticks on this device" box and the one under the manual overview show and change it.
+  // Off means nothing of the checklists is kept: switching it off, or "Forget all ticks", deletes every tick.
+  var REMEMBER_KEY = "handbook.remember";
 
   function storage() {
     try {
@@ -30,49 +34,96 @@
     }
   }
 
+  function tickKeys(store) {
+    var keys = [];
+    for (var i = 0; i < store.length; i += 1) {
+      if (store.key(i).indexOf(STORAGE_PREFIX) === 0) { keys.push(store.key(i)); }
+    }
+    return keys;
+  }
+
+  function remembering() {
+    var store = storage();
+    if (!store) { return false; }
+    if (store.getItem(REMEMBER_KEY) === "1") { return true; }
+    if (tickKeys(store).length) { // ticks kept by an earlier version, one checklist at a time: the reader said yes
+      store.setItem(REMEMBER_KEY, "1");
+      return true;
+    }
+    return false;
+  }
+
+  function storedTicks(checklistId) {
+    var store = storage();
+    var saved = store && store.getItem(STORAGE_PREFIX + checklistId);
+    if (!saved) { return []; }
+    try { return JSON.parse(saved) || []; } catch (error) { return []; }
+  }
+
+  var rememberListeners = [];
+
+  // Switch remembering on (each checklist then saves what it shows) or off (every tick is deleted).
+  function setRemembering(on) {
+    var store = storage();
+    if (!store) { return; }
+    if (on) {
+      store.setItem(REMEMBER_KEY, "1");
+    } else {
+      tickKeys(store).forEach(function (key) { store.removeItem(key); });
+      store.removeItem(REMEMBER_KEY);
+    }
+    rememberListeners.forEach(function (listener) { listener(on); });
+  }
+
+  function onRememberChange(listener) {
+    rememberListeners.push(listener);
+  }
+
+  // A "Remember ticks on this device" box anywhere on the page: it shows the setting and changes it.
+  function setUpRememberSwitch(input) {
+    input.checked = remembering();
+    input.disabled = !storage();
+    input.addEventListener("change", function () { setRemembering(input.checked); });
+    onRememberChange(function (on) { input.checked = on; });
+  }
+
+  // Another tab switched the setting or forgot the ticks: this one follows.
+  window.addEventListener("storage", function (event) {
+    if (event.key === REMEMBER_KEY || event.key === null) {
+      var on = remembering();
+      rememberListeners.forEach(function (listener) { listener(on); });
+    }
+  });
+
   function setUpChecklist(box) {
-    var key = STORAGE_PREFIX + box.getAttribute("data-checklist");
+    var id = box.getAttribute("data-checklist");
+    var key = STORAGE_PREFIX + id;
     var items = Array.prototype.slice.call(box.querySelectorAll("input[data-item]"));
-    var remember = box.querySelector("input[data-remember]");
     var clear = box.querySelector("[data-clear]");
     var progress = box.querySelector(".hb-checklist__progress");
-    var store = storage();
 
     function ticked() {
       return items.filter(function (input) { return input.checked; })
         .map(function (input) { return input.getAttribute("data-item"); });
     }
 
+    function save() {
+      var store = storage();
+      if (store && remembering()) { store.setItem(key, JSON.stringify(ticked())); }
+    }
+
     function update() {
       var done = ticked().length;
       progress.textContent = format(box.getAttribute("data-progress"), { done: done, total: items.length });
       progress.classList.toggle("is-complete", done === items.length);
-      if (store && remember.checked) {
-        store.setItem(key, JSON.stringify(ticked()));
-      }
+      save();
     }
 
-    var saved = store && store.getItem(key);
-    if (saved !== null && saved !== undefined) {
-      var ids = [];
-      try { ids = JSON.parse(saved) || []; } catch (error) { ids = []; }
-      remember.checked = true;
-      items.forEach(function (input) { input.checked = ids.indexOf(input.getAttribute("data-item")) !== -1; });
-    } else {
-      remember.checked = false;
-      items.forEach(function (input) { input.checked = false; });
-    }
-    if (!store) { remember.disabled = true; }
+    var ids = remembering() ? storedTicks(id) : [];
+    items.forEach(function (input) { input.checked = ids.indexOf(input.getAttribute("data-item")) !== -1; });
 
     items.forEach(function (input) { input.addEventListener("change", update); });
-    remember.addEventListener("change", function () {
-      if (!store) { return; }
-      if (remember.checked) {
-        store.setItem(key, JSON.stringify(ticked()));
-      } else {
-        store.removeItem(key);
-      }
-    });
+    onRememberChange(function (on) { if (on) { save(); } });
     clear.addEventListener("click", function () {
       items.forEach(function (input) { input.checked = false; });
       update();
@@ -80,118 +131,112 @@
     update();
   }
 
-  /* ---------- projector mode ---------- */
+  /* ---------- the reader's ticks under the manual overview: progress, a text file, print, forget ---------- */
 
-  var PRESENT_KEY = "handbook.present";
-  var sections = [];
-  var current = 0;
-  var bar = null;
+  function setUpTicks(panel) {
+    var steps = [];
+    try { steps = JSON.parse(document.getElementById("hb-steps").textContent); } catch (error) { return; }
+    var summary = panel.querySelector("[data-ticks-summary]");
+    var status = panel.querySelector("[data-ticks-status]");
+    var article = panel.closest("article") || document;
 
-  function article() {
-    return document.querySelector(".md-content article");
-  }
-
-  function isSession(node) {
-    return node.classList.contains("hb-session");
-  }
-
-  // Split the article into sections: the title and intro, then one per h2. Session plans
-  // come one at a time (the heading above the first one stays with it).
-  function buildSections() {
-    var root = article();
-    sections = [];
-    if (!root) { return; }
-    var group = [];
-    Array.prototype.forEach.call(root.children, function (node) {
-      var startsSection = node.tagName === "H2" || (isSession(node) && group.some(isSession));
-      if (startsSection && group.length) {
-        sections.push(group);
-        group = [];
-      }
-      group.push(node);
-    });
-    if (group.length) { sections.push(group); }
-  }
-
-  function show(index) {
-    current = Math.max(0, Math.min(index, sections.length - 1));
-    sections.forEach(function (group, number) {
-      group.forEach(function (node) {
-        node.setAttribute("data-hb-section", String(number));
-        node.hidden = number !== current;
+    function count(step) {
+      var done = 0, total = 0;
+      step.checklists.forEach(function (checklist) {
+        var ticked = remembering() ? storedTicks(checklist.id) : [];
+        checklist.items.forEach(function (item) {
+          total += 1;
+          if (ticked.indexOf(item.id) !== -1) { done += 1; }
+        });
       });
+      return { done: done, total: total };
+    }
+
+    // the first link to each step page in the overview's table gets "3/7" after it
+    function badgeFor(step) {
+      var links = article.querySelectorAll("a[href]");
+      for (var i = 0; i < links.length; i += 1) {
+        var path = new URL(links[i].href, location.href).pathname;
+        if (path.slice(-(step.page.length + 2)) === "/" + step.page + "/" && !panel.contains(links[i])) {
+          var badge = links[i].parentNode.querySelector('.hb-step-ticks[data-step="' + step.page + '"]');
+          if (!badge) {
+            badge = document.createElement("span");
+            badge.className = "hb-step-ticks";
+            badge.setAttribute("data-step", step.page);
+            links[i].insertAdjacentElement("afterend", badge);
+          }
+          return badge;
+        }
+      }
+      return null;
+    }
+
+    function show() {
+      var on = remembering(), done = 0, total = 0;
+      steps.forEach(function (step) {
+        var counted = count(step);
+        done += counted.done;
+        total += counted.total;
+        var badge = badgeFor(step);
+        if (!badge) { return; }
+        badge.hidden = !on || !counted.total;
+        badge.classList.toggle("is-complete", counted.done === counted.total);
+        badge.textContent = "";
+        var visible = document.createElement("span");
+        visible.setAttribute("aria-hidden", "true");
+        visible.textContent = counted.done + "/" + counted.total;
+        var spoken = document.createElement("span");
+        spoken.className = "hb-visually-hidden";
+        spoken.textContent = format(ui["checklist-progress"] || "{done}/{total}", counted);
+        badge.appendChild(visible);
+        badge.appendChild(spoken);
+      });
+      summary.textContent = on ? format(ui["ticks-summary"] || "{done}/{total}", { done: done, total: total })
+        : ui["ticks-off"] || "";
+      panel.querySelector("[data-ticks-download]").disabled = !on;
+      panel.querySelector("[data-ticks-print]").disabled = !on;
+    }
+
+    function text() {
+      var title = document.querySelector(".md-header__topic .md-ellipsis");
+      var lines = [format(ui["ticks-file-title"] || "{site}, {date}", {
+        site: title ? title.textContent.trim() : document.title, date: new Date().toLocaleDateString(document.documentElement.lang)
+      }), location.href.split("#")[0], ""];
+      steps.forEach(function (step) {
+        var counted = count(step);
+        lines.push(format(ui["ticks-file-step"] || "{step}", { step: step.step }) + " · " + counted.done + "/" + counted.total);
+        step.checklists.forEach(function (checklist) {
+          var ticked = storedTicks(checklist.id);
+          lines.push("  " + checklist.title);
+          checklist.items.forEach(function (item) {
+            lines.push("    [" + (ticked.indexOf(item.id) !== -1 ? "x" : " ") + "] " + item.text);
+          });
+        });
+        lines.push("");
+      });
+      return lines.join("\r\n");
+    }
+
+    panel.querySelector("[data-ticks-download]").addEventListener("click", function () {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob(["\ufeff" + text()], { type: "text/plain;charset=utf-8" }));
+      link.download = "handbook-ticks-" + document.documentElement.lang + ".txt";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
     });
-    if (bar) {
-      bar.querySelector(".hb-present-count").textContent =
-        format(ui["present-counter"] || "{current} / {total}", { current: current + 1, total: sections.length });
-    }
-    window.scrollTo(0, 0);
-  }
-
-  function button(label, onClick) {
-    var element = document.createElement("button");
-    element.type = "button";
-    element.className = "hb-button";
-    element.textContent = label;
-    element.addEventListener("click", onClick);
-    return element;
-  }
-
-  function startPresenting() {
-    buildSections();
-    document.documentElement.classList.add("hb-present");
-    try { window.sessionStorage.setItem(PRESENT_KEY, "1"); } catch (error) { /* not remembered */ }
-    if (!bar) {
-      bar = document.createElement("nav");
-      bar.className = "hb-present-bar";
-      bar.setAttribute("aria-label", ui["present-start"] || "Presentation");
-      var count = document.createElement("span");
-      count.className = "hb-present-count";
-      count.setAttribute("aria-live", "polite");
-      bar.appendChild(button("←", function () { show(current - 1); }));
-      bar.lastChild.title = ui["present-previous"] || "";
-      bar.appendChild(count);
-      bar.appendChild(button("→", function () { show(current + 1); }));
-      bar.lastChild.title = ui["present-next"] || "";
-      bar.appendChild(button(ui["present-exit"] || "×", stopPresenting));
-      document.body.appendChild(bar);
-    }
-    show(0);
-  }
-
-  function stopPresenting() {
-    document.documentElement.classList.remove("hb-present");
-    try { window.sessionStorage.removeItem(PRESENT_KEY); } catch (error) { /* nothing kept */ }
-    sections.forEach(function (group) {
-      group.forEach(function (node) { node.hidden = false; node.removeAttribute("data-hb-section"); });
+    panel.querySelector("[data-ticks-print]").addEventListener("click", function () { window.print(); });
+    panel.querySelector("[data-ticks-forget]").addEventListener("click", function () {
+      setRemembering(false);
+      status.textContent = ui["ticks-forgotten"] || "";
     });
-  }
-
-  function onKey(event) {
-    if (!document.documentElement.classList.contains("hb-present")) { return; }
-    if (event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) { return; }
-    if (["ArrowRight", "PageDown", " "].indexOf(event.key) !== -1) {
-      event.preventDefault();
-      show(current + 1);
-    } else if (["ArrowLeft", "PageUp"].indexOf(event.key) !== -1) {
-      event.preventDefault();
-      show(current - 1);
-    } else if (event.key === "Escape") {
-      stopPresenting();
-    }
-  }
-
-  function addPresentButton() {
-    var header = document.querySelector(".md-header__inner");
-    if (!header || !article()) { return; }
-    var wrapper = document.createElement("div");
-    wrapper.className = "hb-present-toggle";
-    var toggle = button(ui["present-start"] || "Present", startPresenting);
-    toggle.title = ui["present-start-hint"] || "";
-    toggle.className = "";
-    wrapper.appendChild(toggle);
-    var search = header.querySelector(".md-search");
-    header.insertBefore(wrapper, search || null);
+    onRememberChange(function (on) {
+      if (on) { status.textContent = ""; }
+      show();
+    });
+    panel.hidden = false;
+    show();
   }
 
   /* ---------- forms: print one form on its own ---------- */
@@ -213,7 +258,26 @@
 
   /* ---------- offline reading: only when the reader asks for it ---------- */
 
-  var OFFLINE_CACHE = "handbook-offline"; // the same name as in overrides/sw.js
+  // One cache per copy of the site, named after the site's own path, so that another site on the same
+  // host (another folder) keeps its own. Only this script creates it (on "Save"), and it prunes the
+  // versions an older handbook.js left; the service worker (overrides/sw.js) only reads it, and is told
+  // its name in its URL. Bump the version when what is saved changes shape.
+  var OFFLINE_PREFIX = "handbook-offline|", OFFLINE_VERSION = "2";
+
+  function offlineCacheName() {
+    return OFFLINE_PREFIX + SITE_ROOT.pathname + "|" + OFFLINE_VERSION;
+  }
+
+  function ourCaches() { // every version, of this site only
+    var mine = OFFLINE_PREFIX + SITE_ROOT.pathname + "|";
+    return caches.keys().then(function (names) {
+      return names.filter(function (name) { return name.indexOf(mine) === 0; });
+    });
+  }
+
+  function deleteCaches(names) {
+    return Promise.all(names.map(function (name) { return caches.delete(name); }));
+  }
 
   function ourRegistration() {
     return navigator.serviceWorker.getRegistrations().then(function (registrations) {
@@ -240,8 +304,10 @@
 
   function saveForOffline(box) {
     var status = box.querySelector("[data-offline-status]");
-    return navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT).href, { scope: SITE_ROOT.pathname })
-      .then(function () { return Promise.all([pagesOfThisLanguage(), caches.open(OFFLINE_CACHE)]); })
+    var script = new URL("sw.js", SITE_ROOT);
+    script.searchParams.set("cache", offlineCacheName());
+    return navigator.serviceWorker.register(script.href, { scope: SITE_ROOT.pathname })
+      .then(function () { return Promise.all([pagesOfThisLanguage(), caches.open(offlineCacheName())]); })
       .then(function (found) {
         var files = found[0].concat(filesThisPageUses()).filter(function (url, i, all) { return all.indexOf(url) === i; });
         var cache = found[1], done = 0, failed = 0, next = 0;
@@ -257,15 +323,19 @@
         return Promise.all([worker(), worker(), worker(), worker()]).then(function () {
           status.textContent = failed ? ui["offline-failed"] || "" : ui["offline-done"] || "";
           showOfflineState(box, true);
+          return ourCaches().then(function (names) { // older versions of this site's cache
+            return deleteCaches(names.filter(function (name) { return name !== offlineCacheName(); }));
+          });
         });
       })
       .catch(function () { status.textContent = ui["offline-failed"] || ""; });
   }
 
   function removeOffline(box) {
-    if (navigator.serviceWorker.controller) { navigator.serviceWorker.controller.postMessage("forget"); }
+    // the worker first: once it is unregistered no new page can use it; it never writes, so deleting after
+    // it is final even if the browser starts it again for a tab it still serves
     return ourRegistration().then(function (registration) { return registration && registration.unregister(); })
-      .then(function () { return caches.delete(OFFLINE_CACHE); })
+      .then(ourCaches).then(deleteCaches)
       .then(function () {
         box.querySelector("[data-offline-status]").textContent = ui["offline-removed"] || "";
         showOfflineState(box, false);
@@ -280,34 +350,192 @@
   function setUpOffline(box) {
     if (!SITE_ROOT || !("serviceWorker" in navigator) || !window.caches) { return; } // stays hidden
     box.hidden = false;
-    ourRegistration().then(function (registration) { showOfflineState(box, Boolean(registration)); });
+    Promise.all([ourRegistration(), ourCaches()]).then(function (found) {
+      showOfflineState(box, Boolean(found[0]) || found[1].length > 0);
+    });
     box.querySelector("[data-offline-save]").addEventListener("click", function () { saveForOffline(box); });
     box.querySelector("[data-offline-remove]").addEventListener("click", function () { removeOffline(box); });
   }
 
-  /* ---------- quick exit (helplines page) ---------- */
+  /* ---------- quick exit: GOV.UK's "Exit this page" (pages with `quick_exit: true`) ---------- */
 
-  function quickExit(event) {
-    event.preventDefault();
-    window.location.replace("about:blank"); // replaces this page in history: Back does not bring it back
+  // Hide the page at once (nothing of it stays on screen while the next site loads), then replace this
+  // page in the tab's history with the everyday site, so Back does not come back here.
+  function leave(button) {
+    document.body.style.setProperty("display", "none", "important");
+    document.title = "";
+    window.location.replace(button.getAttribute("data-href"));
+  }
+
+  function setUpQuickExit(button) {
+    var box = button.closest("[data-quick-exit-box]") || button;
+    var status = box.querySelector("[data-quick-exit-status]");
+    document.body.insertBefore(box, document.body.firstChild); // first in the tab order, before the skip link
+    button.addEventListener("click", function () { leave(button); });
+
+    // Shift pressed three times (within 5 seconds each) leaves too. A Shift held for another key
+    // (capitals, Shift+Tab, Shift+Space of a presentation remote) does not count.
+    var presses = 0, timer = null, lastWasModified = false;
+    function indicate(count) {
+      presses = count;
+      button.setAttribute("data-count", String(count));
+      if (status) { status.textContent = count ? format(button.getAttribute("data-pressed"), { count: count }) : ""; }
+    }
+    document.addEventListener("keyup", function (event) {
+      if (event.key === "Shift" && !lastWasModified) {
+        clearTimeout(timer);
+        indicate(presses + 1);
+        if (presses >= 3) {
+          indicate(0);
+          leave(button);
+        } else {
+          timer = setTimeout(function () { indicate(0); }, 5000);
+        }
+      } else if (presses) {
+        clearTimeout(timer);
+        indicate(0);
+      }
+      lastWasModified = event.shiftKey;
+    }, true);
+  }
+
+  /* ---------- the language switcher keeps the reader's place ---------- */
+
+  // The section being read: the last heading above the upper third of the window. Headings have the same
+  // anchors in every language (tests/test_parity.py), so the other language's page opens at the same section.
+  function sectionInView() {
+    var headings = document.querySelectorAll(".md-content__inner :is(h2, h3, h4)[id]");
+    var line = window.innerHeight / 3, found = null;
+    for (var i = 0; i < headings.length; i += 1) {
+      if (headings[i].getBoundingClientRect().top > line) { break; }
+      found = headings[i];
+    }
+    return found ? found.id : "";
+  }
+
+  function keepPlace(link) {
+    var url = new URL(link.href, location.href);
+    var id = sectionInView();
+    url.hash = id ? "#" + id : "";
+    link.href = url.href;
+  }
+
+  /* ---------- accessibility repairs to Material's markup ---------- */
+
+  function nameOf(element) {
+    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  // A wide table scrolls inside its own box: the box can be reached with Tab (to scroll with the arrow
+  // keys) and is named after the table. A table that fits gets neither.
+  function tableBoxes() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table"), function (table) {
+      if (table.closest(".md-typeset__scrollwrap, .hb-table-scroll, .hb-present-bar")) { return; }
+      if (table.scrollWidth <= table.parentNode.clientWidth + 1) { return; }
+      var box = document.createElement("div");
+      box.className = "hb-table-scroll";
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap, .hb-table-scroll:not([tabindex]), .hb-table-scroll[data-hb-scroll]"),
+      function (box) {
+        var table = box.querySelector("table");
+        if (!table) { return; }
+        if (box.scrollWidth > box.clientWidth + 1) {
+          var caption = table.querySelector("caption");
+          var labelled = table.getAttribute("aria-labelledby");
+          var heading = box.previousElementSibling;
+          while (heading && !/^H[1-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
+          var parts = [nameOf(labelled && document.getElementById(labelled)) || nameOf(heading), nameOf(caption)];
+          var title = parts.filter(Boolean).map(function (part) { return part.replace(/¶$/, "").trim(); }).join(". ") ||
+            document.title;
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", uniqueName(format(ui["table-region"] || "{title}", { title: title })));
+          box.setAttribute("data-hb-scroll", "");
+        } else if (box.hasAttribute("data-hb-scroll")) {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+          box.removeAttribute("data-hb-scroll");
+        }
+      });
+  }
+
+  // A landmark's name must be unique on the page: a second "Table: Contents" becomes "Table: Contents (2)".
+  function uniqueName(name) {
+    var taken = Array.prototype.map.call(document.querySelectorAll("[role='region'][aria-label]"),
+      function (element) { return element.getAttribute("aria-label"); });
+    var candidate = name, number = 1;
+    while (taken.indexOf(candidate) !== -1) {
+      number += 1;
+      candidate = name + " (" + number + ")";
+    }
+    return candidate;
+  }
+
+  function landmarkNames() {
+    // the search dialog is named after its field
+    var search = document.querySelector(".md-search[role='dialog']");
+    var field = document.querySelector(".md-search__input");
+    if (search && field && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", field.getAttribute("aria-label") || field.getAttribute("placeholder") || "");
+    }
+    // a section of the menu whose label is only an icon (its title is a link to its index page) is named after that title
+    Array.prototype.forEach.call(document.querySelectorAll("nav[aria-labelledby]"), function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (!nameOf(label)) {
+        var title = nav.querySelector(".md-nav__title");
+        if (title) {
+          nav.removeAttribute("aria-labelledby");
+          nav.setAttribute("aria-label", nameOf(title));
+        }
+      }
+    });
+  }
+
+  /* ---------- "report a mistake": the address the page is read at ---------- */
+
+  function reportLink(link) {
+    var page = location.href.split("#")[0];
+    link.href = "mailto:" + link.getAttribute("data-report") +
+      "?subject=" + encodeURIComponent(link.getAttribute("data-report-subject")) +
+      "&body=" + encodeURIComponent(link.getAttribute("data-report-body").replace("{url}", page));
+  }
+
+  function each(selector, action) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), action);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-offline]"), setUpOffline);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-quick-exit]"), function (link) {
-      link.addEventListener("click", quickExit);
-    });
-    Array.prototype.forEach.call(document.querySelectorAll(".hb-checklist[data-checklist]"), setUpChecklist);
-    Array.prototype.forEach.call(document.querySelectorAll(".hb-form [data-print-form]"), function (control) {
+    each("[data-quick-exit]", setUpQuickExit);
+    each("[data-offline]", setUpOffline);
+    each(".hb-checklist[data-checklist]", setUpChecklist);
+    each("[data-ticks]", setUpTicks);
+    each("input[data-remember]", setUpRememberSwitch);
+    each(".hb-form [data-print-form]", function (control) {
       control.addEventListener("click", function () { printOneForm(control.closest(".hb-form")); });
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset .headerlink"), function (link) {
+    each(".md-typeset .headerlink", function (link) {
       link.title = ui["permalink"] || link.title; // the Markdown toc extension writes one title for all languages
     });
-    addPresentButton();
-    document.addEventListener("keydown", onKey);
-    var presenting = false;
-    try { presenting = window.sessionStorage.getItem(PRESENT_KEY) === "1"; } catch (error) { presenting = false; }
-    if (presenting) { startPresenting(); }
+    each(".md-select__link[hreflang]", function (link) {
+      ["pointerdown", "focus", "click"].forEach(function (type) {
+        link.addEventListener(type, function () { keepPlace(link); });
+      });
+    });
+    each("[data-report]", reportLink);
+    // after Material has laid out the page (it wraps tables, builds the menu)
+    var ready = window.document$ && typeof window.document$.subscribe === "function" ? window.document$ : null;
+    function repair() {
+      landmarkNames();
+      tableBoxes();
+    }
+    if (ready) { ready.subscribe(function () { setTimeout(repair, 0); }); } else { repair(); }
+    var resized = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resized);
+      resized = setTimeout(tableBoxes, 150);
+    });
   });
 })();

@@ -6,12 +6,15 @@ Anything wrong stops the build with one line naming the file, the entry and,
 where it applies, the language.
 """
 
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-LANGUAGES = ("ru", "kk", "en")
+# The site's languages, the default one first: the i18n plugin's list in mkdocs.yml (macros/siteconfig.py).
+from .siteconfig import DEFAULT_LANGUAGE, LANGUAGES  # noqa: F401  (imported from here by the rest)
 
 PROFILE_ROWS = (
     "organisation", "city", "founded", "aims", "staff", "target_groups", "services",
@@ -68,8 +71,34 @@ SCHEMAS = {
                    "edges": [{"from": ID, "to": ID, "label?": TEXT}]},
     "wheels": {"title": TEXT, "centre": TEXT, "note?": TEXT,
                "spokes": [{"id": ID, "title": TEXT, "examples": [TEXT]}]},
+    # The six stages of the 22-step manual, as the manual overview groups them (data/manual/stages.yml):
+    # the "Step 14 of 22 · stage: …" line on each step page and the sections of the navigation.
+    "stages": {"title": TEXT, "steps": [INT]},
     "ui": TEXT,
 }
+
+
+# Links a data text may hold, whatever renders it: web, e-mail and telephone addresses, and relative links.
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+LINK_TARGETS = re.compile(
+    r"\]\(\s*<?([^)>]+)"                                   # [text](target), ![alt](target)
+    r"|^[ \t]*\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)"           # [label]: target
+    r"|<([a-zA-Z][\w+.-]*:[^>\s]*)>"                        # <scheme:target>
+    r"|\b(?:href|src|action|formaction)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",  # raw HTML attributes
+    re.MULTILINE | re.IGNORECASE,
+)
+SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def unsafe_link(text):
+    """The first link target in a text whose scheme is not in SAFE_SCHEMES (javascript:, data:, vbscript:,
+    file: …), or None. Read as a browser would: entities decoded, tabs, line breaks and controls dropped."""
+    for groups in LINK_TARGETS.findall(text):
+        target = next(group for group in groups if group).strip()
+        scheme = SCHEME.match(re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(target)))
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+            return target
+    return None
 
 
 def _is_id(value):
@@ -89,6 +118,10 @@ def check(value, schema, where):
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
                 raise DataError(f"{where}: missing or empty text in language '{lang}'")
+            target = unsafe_link(text)
+            if target is not None:
+                raise DataError(f"{where}: link to '{target}' in language '{lang}': a link in data may only be "
+                                f"{', '.join(SAFE_SCHEMES)} or relative")
     elif schema == ID:
         if not _is_id(value):
             raise DataError(f"{where}: '{value}' is not a lower-case kebab-case id")
@@ -164,14 +197,32 @@ def check_session_time(value, where):
         raise DataError(f"{where}: the parts take {planned} minutes, the session says {value['minutes']}")
 
 
+# libyaml's parser (ten times faster than the pure Python one); the pure one where libyaml is missing
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_loaded = {}  # data folder -> (the files' names, sizes and times, Catalogue): read and checked once per process
+
+
 def load_catalogue(data_dir):
-    """Read and check every data/**/*.yml file; return a Catalogue."""
-    data_dir = Path(data_dir)
+    """Read and check every data/**/*.yml file; return a Catalogue. The result is kept for as long as no
+    file under data_dir is added, removed or changed (`mkdocs serve` rebuilds, the i18n plugin's one
+    configuration per language, the tests): a Catalogue must not be changed by those who use it."""
+    data_dir = Path(data_dir).resolve()
+    paths = sorted(data_dir.rglob("*.yml"))
+    stamp = tuple((path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    cached = _loaded.get(data_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    catalogue = _read_catalogue(data_dir, paths)
+    _loaded[data_dir] = (stamp, catalogue)
+    return catalogue
+
+
+def _read_catalogue(data_dir, paths):
     entries = {kind: {} for kind in SCHEMAS}
-    for path in sorted(data_dir.rglob("*.yml")):
+    for path in paths:
         name = path.relative_to(data_dir.parent).as_posix()
         try:
-            content = yaml.safe_load(path.read_text(encoding="utf-8"))
+            content = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f" line {mark.line + 1}" if mark else ""

@@ -7,6 +7,12 @@ language's index stays at the root, the others go to <lang>/search/search_index.
 locations relative to the language's root (overrides/main.html points each language's
 search there). Written as UTF-8 without escapes, which also halves the size.
 
+Kazakh: Lunr has no Kazakh, so the Kazakh index names a language of our own, "kk", whose
+Lunr file is overrides/assets/javascripts/lunr/min/lunr.kk.min.js (Material's search worker
+loads lunr/min/lunr.<lang>.min.js for each language the index names). It folds each word to
+the letters of a Russian keyboard and strips its endings, at index and at query time, so
+«қоңырауға» and «конырау» find «қоңырау» (see that file).
+
 A MkDocs hook (mkdocs.yml, `hooks:`), not a macro: it must run after mkdocs-static-i18n
 has written the combined index at the end of the build, hence the low priority.
 """
@@ -15,6 +21,10 @@ import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+# Languages whose Lunr support is in overrides/assets/javascripts/lunr/min/lunr.<lang>.min.js, with the
+# pipeline Material keeps for them (its search worker removes the functions not named here).
+OWN_LUNR_LANGUAGES = {"kk": ["stemmer"]}
 
 
 @event_priority(-200)
@@ -41,5 +51,8 @@ def split_search_index(site_dir, languages):
             continue
         target = site_dir / ("" if lang == default else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": entries}, ensure_ascii=False, separators=(",", ":")),
+        config = index["config"]
+        if lang in OWN_LUNR_LANGUAGES:
+            config = {**config, "lang": [lang], "pipeline": OWN_LUNR_LANGUAGES[lang]}
+        target.write_text(json.dumps({**index, "config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")

@@ -7,10 +7,10 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from macros.siteconfig import DEFAULT_LANGUAGE, LANGUAGES, page_url  # languages: mkdocs.yml, default first
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LANGUAGES = ("ru", "kk", "en")
-DEFAULT_LANGUAGE = "ru"
 
 
 def mkdocs_build(project_dir, site_dir):
@@ -35,12 +35,7 @@ def built_dir(site, lang):
 
 def built_page(site, lang, md_path):
     """The built HTML file of a source page (directory URLs)."""
-    stem = md_path[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        rel = stem[: -len("index")]
-    else:
-        rel = stem + "/"
-    return built_dir(site, lang) / rel / "index.html"
+    return Path(site) / page_url(md_path, lang, DEFAULT_LANGUAGE) / "index.html"
 
 
 def language_of_built(site, path):
@@ -138,3 +133,22 @@ def parse_page(path):
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
+
+
+# ---------- reading PDFs ----------
+
+def pdf_info(pdf):
+    """What poppler's pdfinfo reads in a PDF (a path, or the bytes Playwright returns):
+    {"pages": number of pages, "sizes": [(width, height) in points, one per page]}."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as temporary:
+        if isinstance(pdf, bytes):
+            temporary.write(pdf)
+            temporary.flush()
+            pdf = temporary.name
+        out = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE).group(1))
+    sizes = [(float(w), float(h)) for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out, re.MULTILINE)]
+    return {"pages": pages, "sizes": sizes}

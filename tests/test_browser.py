@@ -142,15 +142,7 @@ def test_the_manual_overview_prints_on_one_sheet(page, server, prefix):
     assert pdf_info(page.pdf(prefer_css_page_size=True))["pages"] == 1, f"{prefix or '/'} manual overview needs more than one sheet"
 
 
-@pytest.mark.parametrize("prefix", PREFIXES)
-def test_quick_exit_leaves_the_helplines_page(page, server, prefix):
-    page.goto(server + prefix + "/toolkit/helplines/")
-    exit_link = page.locator("[data-quick-exit]")
-    assert exit_link.is_visible(), "the helplines page has no visible quick-exit button"
-    exit_link.click()
-    page.wait_for_url("about:blank")
-    page.go_back()
-    assert "/toolkit/helplines/" not in page.url, "Back returns to the page the reader left"
+# The quick exit (where it leaves to, Back, Shift pressed three times): tests/test_reader.py.
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

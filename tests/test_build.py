@@ -2,8 +2,11 @@
 
 import json
 import re
+from html.parser import HTMLParser
 
-from tests.sitetools import LANGUAGES, built_dir, built_page, source_pages
+import yaml
+
+from tests.sitetools import DEFAULT_LANGUAGE, LANGUAGES, ROOT, built_dir, built_page, source_pages
 
 
 def test_strict_build_succeeds_without_warnings(build):
@@ -36,8 +39,44 @@ def test_each_language_has_its_own_search_index(site):
             assert (root / page / "index.html").is_file(), f"{lang} index points to a missing page: {page!r}"
 
 
+class NotFoundSections(HTMLParser):
+    """{lang: [(href, link text)]} for the links inside each <section class="hb-not-found" lang=…>
+    of the 404 page (not the header's, whose logo also leads home)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sections, self._lang, self._depth, self._href = {}, None, 0, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and "hb-not-found" in (attrs.get("class") or "").split():
+            self._lang, self._depth = attrs.get("lang"), 0
+            self.sections[self._lang] = []
+        if self._lang and tag == "section":
+            self._depth += 1
+        if self._lang and tag == "a":
+            self._href = attrs.get("href")
+            self.sections[self._lang].append([self._href, ""])
+
+    def handle_endtag(self, tag):
+        if self._lang and tag == "a":
+            self._href = None
+        if self._lang and tag == "section":
+            self._depth -= 1
+            if self._depth == 0:
+                self._lang = None
+
+    def handle_data(self, data):
+        if self._lang and self._href is not None:
+            self.sections[self._lang][-1][1] += data
+
+
 def test_the_not_found_page_speaks_every_language_and_leads_home(site):
-    text = (site / "404.html").read_text(encoding="utf-8")
+    parser = NotFoundSections()
+    parser.feed((site / "404.html").read_text(encoding="utf-8"))
+    ui = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["ui"]
+    assert list(parser.sections) == list(LANGUAGES), "one section per language, in the site's order"
     for lang in LANGUAGES:
-        home = "/" if lang == LANGUAGES[0] else f"/{lang}/"
-        assert f'<section lang="{lang}"' in text and f'href="{home}"' in text, lang
+        home = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
+        links = [(href, text.strip()) for href, text in parser.sections[lang]]
+        assert (home, ui["not-found-home"][lang]) in links, f"{lang}: the section does not lead home: {links}"

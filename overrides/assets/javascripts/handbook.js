@@ -293,8 +293,20 @@
     return fetch(index).then(function (response) { return response.json(); }).then(function (data) {
       var pages = {};
       data.docs.forEach(function (doc) { pages[new URL(doc.location.split("#")[0], root).href] = true; });
-      return [index].concat(Object.keys(pages));
+      return [index].concat(searchScripts(config, data.config), Object.keys(pages));
     });
+  }
+
+  // What search loads when it is opened, not before (overrides/partials/hb-search-lazy.html): its worker
+  // and the Lunr files the worker takes for the index's languages (lunr.kk.min.js is ours).
+  function searchScripts(config, index) {
+    if (!config.search) { return []; }
+    var worker = new URL(config.search, location.href), lunr = new URL("../lunr/min/", worker);
+    var langs = (index && index.lang) || [];
+    var files = [worker.href, new URL("lunr.stemmer.support.min.js", lunr).href];
+    langs.forEach(function (lang) { if (lang !== "en") { files.push(new URL("lunr." + lang + ".min.js", lunr).href); } });
+    if (langs.length > 1) { files.push(new URL("lunr.multi.min.js", lunr).href); }
+    return files;
   }
 
   function filesThisPageUses() {
@@ -532,6 +544,18 @@
       tableBoxes();
     }
     if (ready) { ready.subscribe(function () { setTimeout(repair, 0); }); } else { repair(); }
+    // In projector mode (projector.js) the page scrolls inside .md-container: the box can take the focus,
+    // so that a page without links can still be scrolled from the keyboard.
+    var container = document.querySelector(".md-container");
+    if (container && window.MutationObserver) {
+      new MutationObserver(function () {
+        if (document.documentElement.classList.contains("hb-present")) {
+          container.setAttribute("tabindex", "0");
+        } else if (container.getAttribute("tabindex") === "0") {
+          container.removeAttribute("tabindex");
+        }
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+    }
     var resized = null;
     window.addEventListener("resize", function () {
       clearTimeout(resized);

@@ -60,7 +60,7 @@ class ProcessorTime:
                 self.seen[pid] = max(self.seen.get(pid, 0), times[pid])
 
     def _run(self):
-        while not self._stop.wait(0.5):
+        while not self._stop.wait(1.0):
             self._sample()
         self.own = time.thread_time()  # reading /proc costs time too: not the printing's
 

@@ -11,7 +11,8 @@ Writes into SITE_DIR/downloads/, in every language (macros/downloads.py names th
 - manifest.json: the pages and size of every file; the downloads pages are filled in from it.
 
 Every PDF is tagged, has bookmarks for its headings, its title, language and author. The page
-numbers of a contents page are read from the bookmarks of a first printing, then printed.
+numbers of a contents page are read from the bookmarks of a first printing, then printed (or, when
+the headings are those of the last printing, taken from it and checked against its bookmarks).
 
 Only what changed is printed: each PDF is kept in a cache (scripts/pdf_cache.py, .cache/pdfs/)
 under the hash of its print document, stylesheets and this code. PDF_CACHE=off prints everything;

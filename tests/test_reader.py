@@ -338,8 +338,13 @@ def test_switching_language_keeps_the_section(tab, base, start, target):
     address = urlparse(tab.url)
     assert address.path == prefix(target) + STEP_14
     assert address.fragment == section, f"switched to {tab.url}, not to #{section}"
-    top = tab.evaluate("id => document.getElementById(id).getBoundingClientRect().top", section)
-    assert 0 <= top < 300, f"the section #{section} is not at the top of the window ({top}px)"
+    # the browser scrolls to the anchor once the page has laid out: wait for it, up to 5 s
+    try:
+        tab.wait_for_function("id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+                              " return top >= 0 && top < 300; }", arg=section, timeout=5000)
+    except Exception:  # noqa: BLE001 - report the position the reader sees
+        top = tab.evaluate("id => document.getElementById(id).getBoundingClientRect().top", section)
+        pytest.fail(f"the section #{section} is not at the top of the window ({top}px)")
 
 
 def test_switching_language_at_the_top_stays_at_the_top(tab, base):

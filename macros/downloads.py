@@ -20,7 +20,10 @@ from pathlib import Path
 from . import siteconfig
 from .siteconfig import read_config
 
-PARTS = ("manual", "standard", "programme", "recommendations", "context", "toolkit")
+# The parts printed as chapter PDFs: the navigation's parts (mkdocs.yml) but "about" (the handbook's own
+# history and sources, read on screen).
+NOT_PRINTED_PARTS = ("about",)
+PARTS = tuple(part for part in siteconfig.PARTS if part not in NOT_PRINTED_PARTS)
 # The list of files itself: on paper it would be links to nowhere and advice for the screen.
 NOT_PRINTED = ("toolkit/downloads.md",)
 PACKS = ("forms", "handouts")

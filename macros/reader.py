@@ -11,8 +11,9 @@ import html
 import re
 from pathlib import Path
 
-from .catalogue import LANGUAGES, DataError
+from .catalogue import DEFAULT_LANGUAGE, LANGUAGES, DataError
 from .downloads import MACRO_CALL, edition_texts
+from .siteconfig import nav_pages, read_config
 
 STEP_PAGE = re.compile(r"^(\d\d)-[a-z0-9-]+\.md$")
 MARKUP = re.compile(r"\*\*|\*|`")
@@ -24,14 +25,14 @@ def plain(text):
 
 
 def step_pages(project):
-    """{step number: file name} of the manual's step pages (docs/ru/manual/NN-slug.md)."""
-    folder = Path(project) / "docs" / "ru" / "manual"
+    """{step number: file name} of the manual's step pages (manual/NN-slug.md in the navigation)."""
     found = {}
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-        match = STEP_PAGE.match(path.name)
-        if match:
-            found[int(match.group(1))] = path.name
-    return found
+    for page in nav_pages(read_config(project)):
+        folder, _, name = page.partition("/")
+        match = STEP_PAGE.match(name)
+        if folder == "manual" and match:
+            found[int(match.group(1))] = name
+    return dict(sorted(found.items()))
 
 
 def stage_of_steps(catalogue):
@@ -54,7 +55,7 @@ def where_lines(catalogue, project):
         return {lang: {} for lang in LANGUAGES}
     missing = sorted(set(pages) - set(stages))
     if missing:
-        raise DataError(f"data/manual/stages.yml: step {missing[0]} (docs/ru/manual/{pages[missing[0]]}) "
+        raise DataError(f"data/manual/stages.yml: step {missing[0]} (manual/{pages[missing[0]]}) "
                         f"is in no stage")
     template = catalogue.get("ui", "where-step").value
     lines = {lang: {} for lang in LANGUAGES}
@@ -70,7 +71,7 @@ def step_checklists(catalogue, project):
     """What the manual overview counts ticks against, in every language: {lang: [{"page": "14-receiving-men",
     "step": 14, "checklists": [{"id", "title", "items": [{"id", "text"}]}]}]}, steps in order."""
     steps = {lang: [] for lang in LANGUAGES}
-    folder = Path(project) / "docs" / "ru" / "manual"
+    folder = Path(project) / "docs" / DEFAULT_LANGUAGE / "manual"
     for step, name in step_pages(project).items():
         ids = [entry_id for macro, entry_id in MACRO_CALL.findall((folder / name).read_text(encoding="utf-8"))
                if macro == "checklist"]

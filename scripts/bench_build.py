@@ -200,15 +200,15 @@ def save(path, text):
 def checklist_text(project):
     """(data file, Russian text) of the first checklist item shown on CHECKLIST_PAGE, as written in its file."""
     sys.path.insert(0, str(project))
-    from macros.catalogue import load_catalogue
+    from macros.catalogue import DEFAULT_LANGUAGE, load_catalogue
 
-    source = (project / "docs" / "ru" / CHECKLIST_PAGE).read_text(encoding="utf-8")
+    source = (project / "docs" / DEFAULT_LANGUAGE / CHECKLIST_PAGE).read_text(encoding="utf-8")
     checklist = re.search(r'\{\{ checklist\("([\w-]+)"\) \}\}', source).group(1)
     entry = load_catalogue(project / "data").get("checklists", checklist)
     data_file = project / entry.file
     for item in entry.value["items"]:
-        if data_file.read_text(encoding="utf-8").count(item["text"]["ru"]) == 1:
-            return data_file, item["text"]["ru"]
+        if data_file.read_text(encoding="utf-8").count(item["text"][DEFAULT_LANGUAGE]) == 1:
+            return data_file, item["text"][DEFAULT_LANGUAGE]
     raise SystemExit(f"{entry.file}: no item of {checklist} has a text that stands once in the file")
 
 

@@ -19,8 +19,8 @@ import threading
 import time
 from pathlib import Path
 
-from scripts.chapter_pdfs import CHROMIUM, build_pdfs
-from scripts.pdf_cache import chromium_version
+from scripts.browser import CHROMIUM, chromium_version
+from scripts.chapter_pdfs import build_pdfs
 from scripts.print_documents import page_url
 from tests.sitetools import mkdocs_build
 
@@ -113,7 +113,7 @@ def main(output):
         "# PDF printing: time",
         "",
         (f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `make bench-pdf` (scripts/bench_pdfs.py) on {platform.node()}: "
-        f"{os.cpu_count()} cores, {workers} printed at a time; {chromium_version(CHROMIUM)}. "
+        f"{os.cpu_count()} cores, {workers} printed at a time; {chromium_version(CHROMIUM)[1]}. "
         f"The site build before it (mkdocs) took {build_seconds:.1f} s."),
         "",
         ("Processor time is that of the script and its browser together; it does not depend on what else the "

@@ -46,13 +46,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.siteconfig import DEFAULT_LANGUAGE
+from macros.siteconfig import LANGUAGES as SITE_LANGUAGES
 from scripts.browser import CHROMIUM, chromium_version, launch
 from tests.sitetools import mkdocs_build
 
 PAGES = ["", "manual/01-founding-team/", "standard/05-assessment/", "programme/02-module-safety/",
          "toolkit/helplines/"]
-LANGUAGES = {"ru": "", "kk": "kk/", "en": "en/"}
-QUERY = {"ru": "насилия", "kk": "конырау", "en": "counselling"}
+LANGUAGES = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in SITE_LANGUAGES}  # address prefix
+QUERY = {"ru": "насилия", "kk": "конырау", "en": "counselling"}  # a new language needs its word here
 SEARCH = re.compile(r"/search/search_index\.(json|js)$|/workers/search\.[^/]*js$|/lunr/")
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest")
 LIGHTHOUSE = ROOT / "tests" / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -168,7 +170,7 @@ def weigh(browser, site, base):
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(1500)
         first_view = dict(seen)
-        lang = next((lang for lang, prefix in LANGUAGES.items() if prefix and path.startswith(prefix)), "ru")
+        lang = next((lang for lang, prefix in LANGUAGES.items() if prefix and path.startswith(prefix)), DEFAULT_LANGUAGE)
         page.keyboard.press("/")
         before = page.locator(".md-search-result__meta").inner_text()
         page.locator("input.md-search__input").fill(QUERY[lang])

@@ -33,14 +33,12 @@ from pathlib import Path
 
 from macros.catalogue import LANGUAGES
 from macros.downloads import MANIFEST
+from scripts.browser import ARGS, CHROMIUM, check_chromium
 from scripts.pdf_cache import Cache, key
 from scripts.pdf_read import Pdf
 from scripts.print_documents import Composer, Site, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 OPTIONS = {"format": "A4", "outline": True, "tagged": True, "margin": MARGIN}
 PRINT_PATH = "/__print__/"
@@ -111,10 +109,24 @@ class PrintError(Exception):
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site, and an empty page (PRINT_PATH) to write the print documents into."""
+    """Serves the built site as a static host does (a missing address answers 404 with the site's 404.html),
+    and an empty page (PRINT_PATH) to write the print documents into."""
 
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def do_GET(self):
         if self.path != PRINT_PATH:
@@ -229,6 +241,7 @@ async def print_jobs(site_dir, jobs, workers, done, cache):
     httpd = serve(site_dir)
     try:
         async with async_playwright() as playwright:
+            check_chromium()
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
             async def worker():

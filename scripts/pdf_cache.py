@@ -12,11 +12,12 @@ the last time it was printed (Cache.numbers).
 import hashlib
 import json
 import os
-import subprocess
 import tempfile
 import time
 from functools import cache
 from pathlib import Path
+
+from scripts.browser import BrowserError, chromium_version
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT / ".cache" / "pdfs"
@@ -26,11 +27,11 @@ CODE = [ROOT / "scripts" / "chapter_pdfs.py", ROOT / "scripts" / "print_document
 
 
 @cache
-def chromium_version(executable):
+def browser_version(executable):
+    """What `chromium --version` prints (part of every cache key), or "missing"."""
     try:
-        result = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=60, check=False)
-        return result.stdout.strip()
-    except OSError:
+        return chromium_version(executable)[1]
+    except BrowserError:
         return "missing"
 
 
@@ -48,7 +49,7 @@ def digest(path):
 def key(job, files, executable, options):
     """The cache key of a print job: its document, the files it loads, the code, the browser, the options."""
     hasher = hashlib.sha256()
-    for part in [chromium_version(executable), json.dumps(options, sort_keys=True), job.name, job.author,
+    for part in [browser_version(executable), json.dumps(options, sort_keys=True), job.name, job.author,
                  job.footer, "\n".join(job.marks), job.document]:
         hasher.update(part.encode("utf-8") + b"\0")
     for path in [*CODE, *files]:

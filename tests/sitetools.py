@@ -6,6 +6,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlparse
 
 from macros.siteconfig import DEFAULT_LANGUAGE, LANGUAGES, page_url  # languages: mkdocs.yml, default first
 
@@ -88,6 +89,15 @@ def outline(text):
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
+def close(stack, tag):
+    """Close `tag` on a stack of open elements (tuples whose first item is the tag name), and every element
+    opened inside it that was left open (HTML lets <p>, <li>, ... end without a closing tag)."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == tag:
+            del stack[depth:]
+            return
+
+
 class PageParser(HTMLParser):
     """Collects ids, links, resource URLs, the <html lang> and the article text
     (without code, scripts, and passages marked with another language)."""
@@ -119,10 +129,7 @@ class PageParser(HTMLParser):
                             skipped or foreign or tag in ("script", "style", "code", "pre", "svg")))
 
     def handle_endtag(self, tag):
-        for depth in range(len(self._stack) - 1, -1, -1):
-            if self._stack[depth][0] == tag:
-                del self._stack[depth:]
-                return
+        close(self._stack, tag)
 
     def handle_data(self, data):
         if self._stack and self._stack[-1][1] and not self._stack[-1][2]:
@@ -152,3 +159,18 @@ def pdf_info(pdf):
     pages = int(re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE).group(1))
     sizes = [(float(w), float(h)) for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out, re.MULTILINE)]
     return {"pages": pages, "sizes": sizes}
+
+
+def new_tab(chromium, viewport=None, **options):
+    """A page in a fresh browser context (empty storage) whose `outside_requests` lists every request that
+    leaves 127.0.0.1, the service worker's too (the context sees them). Close it with `tab.context.close()`."""
+    context = chromium.new_context(viewport=viewport or {"width": 1280, "height": 900}, **options)
+    tab = context.new_page()
+    tab.outside_requests = []
+
+    def record(request):
+        if urlparse(request.url).hostname != "127.0.0.1" and not request.url.startswith(("data:", "blob:")):
+            tab.outside_requests.append(request.url)
+
+    context.on("request", record)
+    return tab

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.sitetools import built_pages
+from tests.sitetools import built_pages, close
 
 # Elements whose content model is phrasing content: no block element may open inside them.
 INLINE_ONLY = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "legend", "label", "dt", "span",
@@ -45,10 +45,7 @@ class Nesting(HTMLParser):
             self.stack.append((tag, dict(attrs).get("class", "")))
 
     def handle_endtag(self, tag):
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                return
+        close(self.stack, tag)
 
     def handle_data(self, data):
         if self.ol_item_text is not None:

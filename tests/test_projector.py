@@ -5,18 +5,13 @@ PageDown/PageUp (sometimes Space, B or "."). These tests press the same keys."""
 
 import re
 from itertools import pairwise
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 
-from scripts.chapter_pdfs import serve
 from tests.sitetools import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 STEP_14 = "/manual/14-receiving-men/"
 SESSIONS = "/programme/03-module-responsibility/"  # block 2: sessions 5–8, one plan per section
 UI = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["ui"]
@@ -24,29 +19,8 @@ UI = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))["ui"]
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="module")
-def site_url(build):
-    """The built site (without the chapter PDFs, which these tests do not need), served on 127.0.0.1."""
-    result, site = build
-    if result.returncode != 0:
-        pytest.fail("the site does not build:\n" + (result.stdout + result.stderr)[-4000:])
-    httpd = serve(site)
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def new_page(browser, width=1280, height=720):
-    context = browser.new_context(viewport={"width": width, "height": height})
+def new_page(chromium, width=1280, height=720):
+    context = chromium.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.outside_requests = []
     page.errors = []
@@ -57,9 +31,9 @@ def new_page(browser, width=1280, height=720):
 
 
 @pytest.fixture
-def page(browser):
+def page(chromium):
     """A fresh 1280×720 window (empty storage)."""
-    page = new_page(browser)
+    page = new_page(chromium)
     yield page
     assert page.errors == [], page.errors
     assert page.outside_requests == [], page.outside_requests
@@ -125,8 +99,8 @@ def next_section(page, limit=40):
 
 # ---------- one section at a time, a screen at a time ----------
 
-def test_projector_mode_shows_one_section_at_a_time(page, site_url):
-    present(page, site_url + STEP_14)
+def test_projector_mode_shows_one_section_at_a_time(page, html_server):
+    present(page, html_server + STEP_14)
     assert page.locator(".md-sidebar--primary").is_hidden()
     assert page.locator("article h1").is_visible()
     assert page.locator("article h2").nth(0).is_hidden()
@@ -138,8 +112,8 @@ def test_projector_mode_shows_one_section_at_a_time(page, site_url):
     assert page.locator("article h2").nth(1).is_visible()
 
 
-def test_projector_mode_shows_session_plans_one_at_a_time(page, site_url):
-    page.goto(site_url + SESSIONS)
+def test_projector_mode_shows_session_plans_one_at_a_time(page, html_server):
+    page.goto(html_server + SESSIONS)
     sessions = page.locator("article .hb-session")
     assert sessions.count() == 4
     page.locator(".hb-present-toggle button").click()
@@ -151,8 +125,8 @@ def test_projector_mode_shows_session_plans_one_at_a_time(page, site_url):
     assert sessions.nth(0).is_hidden() and sessions.nth(1).is_visible()
 
 
-def test_page_down_scrolls_through_a_long_section_before_moving_on(page, site_url):
-    present(page, site_url + STEP_14)
+def test_page_down_scrolls_through_a_long_section_before_moving_on(page, html_server):
+    present(page, html_server + STEP_14)
     states = [state(page)]
     while states[-1]["section"] < 3:
         page.keyboard.press("PageDown")
@@ -171,8 +145,8 @@ def test_page_down_scrolls_through_a_long_section_before_moving_on(page, site_ur
             assert after["top"] == 0, "a new section does not start at its top"
 
 
-def test_page_up_goes_back_a_screen_then_to_the_end_of_the_previous_section(page, site_url):
-    present(page, site_url + STEP_14)
+def test_page_up_goes_back_a_screen_then_to_the_end_of_the_previous_section(page, html_server):
+    present(page, html_server + STEP_14)
     next_section(page)
     next_section(page)  # section 2, at its top
     page.keyboard.press("PageUp")
@@ -196,8 +170,8 @@ def test_page_up_goes_back_a_screen_then_to_the_end_of_the_previous_section(page
     assert state(page)["section"] == 0, "arrows and Shift+Space do not go back"
 
 
-def test_home_and_end_go_to_the_first_and_last_section(page, site_url):
-    present(page, site_url + STEP_14)
+def test_home_and_end_go_to_the_first_and_last_section(page, html_server):
+    present(page, html_server + STEP_14)
     total = page.locator("article h2").count() + 1
     page.keyboard.press("End")
     assert state(page)["section"] == total - 1
@@ -206,8 +180,8 @@ def test_home_and_end_go_to_the_first_and_last_section(page, site_url):
 
 
 @pytest.mark.parametrize("key", ["b", "."])
-def test_b_blanks_the_screen_and_any_key_brings_it_back(page, site_url, key):
-    present(page, site_url + STEP_14)
+def test_b_blanks_the_screen_and_any_key_brings_it_back(page, html_server, key):
+    present(page, html_server + STEP_14)
     next_section(page)
     page.keyboard.press("PageDown")
     before = state(page)
@@ -223,8 +197,8 @@ def test_b_blanks_the_screen_and_any_key_brings_it_back(page, site_url, key):
     assert (after["section"], after["top"]) == (before["section"], before["top"])
 
 
-def test_trainer_notes_are_not_projected(page, site_url):
-    page.goto(site_url + STEP_14)
+def test_trainer_notes_are_not_projected(page, html_server):
+    page.goto(html_server + STEP_14)
     notes = page.locator("article .admonition.trainer")
     assert notes.count() == 1 and notes.first.is_visible()
     page.locator(".hb-present-toggle button").click()
@@ -243,9 +217,9 @@ def test_trainer_notes_are_not_projected(page, site_url):
     ("kk", "14-қадам · {current}/{total}", "5-сабақ · {part}/{parts}-бөлім"),
     ("en", "Step 14 · {current}/{total}", "Session 5 · part {part}/{parts}"),
 ])
-def test_the_position_is_always_shown(page, site_url, lang, step, session):
+def test_the_position_is_always_shown(page, html_server, lang, step, session):
     prefix = "" if lang == "ru" else f"/{lang}"
-    present(page, site_url + prefix + STEP_14)
+    present(page, html_server + prefix + STEP_14)
     total = page.locator("article h2").count() + 1
     assert state(page)["position"] == step.format(current=1, total=total)
     next_section(page)
@@ -253,7 +227,7 @@ def test_the_position_is_always_shown(page, site_url, lang, step, session):
     assert state(page)["position"] == step.format(current=3, total=total)
     assert page.locator(".hb-present-position").is_visible()
 
-    present(page, site_url + prefix + SESSIONS)
+    present(page, html_server + prefix + SESSIONS)
     parts = page.locator("article .hb-session").first.locator(".hb-session__part").count()
     next_section(page)
     next_section(page)
@@ -268,9 +242,9 @@ def test_the_position_is_always_shown(page, site_url, lang, step, session):
 # ---------- readable from the back of the room ----------
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (1024, 768)])
-def test_the_bar_never_covers_text(browser, site_url, width, height):
-    page = new_page(browser, width, height)
-    present(page, site_url + STEP_14)
+def test_the_bar_never_covers_text(chromium, html_server, width, height):
+    page = new_page(chromium, width, height)
+    present(page, html_server + STEP_14)
     total = page.locator("article h2").count() + 1
     for section in range(total):
         while True:
@@ -319,9 +293,9 @@ LINES = """() => {
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (1024, 768)])
 @pytest.mark.parametrize("path", [STEP_14, "/kk" + SESSIONS])
-def test_lines_are_short_and_type_is_large(browser, site_url, width, height, path):
-    page = new_page(browser, width, height)
-    present(page, site_url + path)
+def test_lines_are_short_and_type_is_large(chromium, html_server, width, height, path):
+    page = new_page(chromium, width, height)
+    present(page, html_server + path)
     total = page.evaluate("Math.max(...[...document.querySelectorAll('article > [data-hb-section]')]"
                           ".map(node => Number(node.dataset.hbSection))) + 1")
     longest = 0
@@ -336,9 +310,9 @@ def test_lines_are_short_and_type_is_large(browser, site_url, width, height, pat
     page.context.close()
 
 
-def test_black_on_white_with_a_bold_dark_title(page, site_url):
+def test_black_on_white_with_a_bold_dark_title(page, html_server):
     page.emulate_media(color_scheme="dark")  # the reader's dark scheme does not reach the projector
-    present(page, site_url + STEP_14)
+    present(page, html_server + STEP_14)
     colours = page.evaluate("""() => {
       const style = selector => getComputedStyle(document.querySelector(selector));
       return {
@@ -353,7 +327,7 @@ def test_black_on_white_with_a_bold_dark_title(page, site_url):
     assert int(colours["titleWeight"]) >= 700 and int(colours["positionWeight"]) >= 700, colours
     # labels that are grey on screen (minutes, "you might say", tags) are black here, in every section
     for path in (STEP_14, SESSIONS):
-        present(page, site_url + path)
+        present(page, html_server + path)
         greys = page.evaluate("""() => [...document.querySelectorAll('article *:not(.headerlink)')]
           .filter(node => [...node.childNodes].some(child => child.nodeType === 3 && child.nodeValue.trim()))
           .map(node => getComputedStyle(node).color)
@@ -361,20 +335,20 @@ def test_black_on_white_with_a_bold_dark_title(page, site_url):
         assert greys == [], f"{path}: text that is not black (or the link colour): {set(greys)}"
 
 
-def test_heading_links_hidden_and_no_toggle_on_phones(browser, site_url):
-    page = new_page(browser)
-    present(page, site_url + STEP_14)
+def test_heading_links_hidden_and_no_toggle_on_phones(chromium, html_server):
+    page = new_page(chromium)
+    present(page, html_server + STEP_14)
     next_section(page)
     assert page.locator("article h2 .headerlink").first.is_hidden()
     page.context.close()
-    phone = new_page(browser, 400, 800)
-    phone.goto(site_url + STEP_14)
+    phone = new_page(chromium, 400, 800)
+    phone.goto(html_server + STEP_14)
     assert phone.locator(".hb-present-toggle").is_hidden()
     phone.context.close()
 
 
-def test_full_screen_from_the_bar_and_the_f_key(page, site_url):
-    present(page, site_url + STEP_14)
+def test_full_screen_from_the_bar_and_the_f_key(page, html_server):
+    present(page, html_server + STEP_14)
     page.locator("[data-present-fullscreen]").click()
     page.wait_for_function("document.fullscreenElement === document.documentElement")
     page.keyboard.press("f")
@@ -396,8 +370,8 @@ def open_presenter(page):
     return presenter
 
 
-def test_presenter_view_follows_the_projected_window(page, site_url):
-    present(page, site_url + STEP_14)
+def test_presenter_view_follows_the_projected_window(page, html_server):
+    present(page, html_server + STEP_14)
     presenter = open_presenter(page)
     titles = headings(page)  # the h1, then the h2s
     title = presenter.locator(".hb-presenter__title")
@@ -434,9 +408,9 @@ def test_presenter_view_follows_the_projected_window(page, site_url):
     assert presenter.errors == []
 
 
-def test_presenter_view_times_the_parts_of_a_session(page, site_url):
+def test_presenter_view_times_the_parts_of_a_session(page, html_server):
     page.context.clock.install()
-    present(page, site_url + "/kk" + SESSIONS)
+    present(page, html_server + "/kk" + SESSIONS)
     presenter = open_presenter(page)
     assert presenter.locator(".hb-presenter__timer").is_hidden(), "a timer for a section without a session plan"
     next_section(page)
@@ -471,10 +445,10 @@ def test_presenter_view_times_the_parts_of_a_session(page, site_url):
     assert presenter.errors == []
 
 
-def test_presenter_view_follows_to_another_page(page, site_url):
-    present(page, site_url + STEP_14)
+def test_presenter_view_follows_to_another_page(page, html_server):
+    present(page, html_server + STEP_14)
     presenter = open_presenter(page)
-    page.goto(site_url + "/manual/15-staff-meetings/")  # projector mode stays on in this tab
+    page.goto(html_server + "/manual/15-staff-meetings/")  # projector mode stays on in this tab
     assert page.locator("html.hb-present").count() == 1
     presenter.wait_for_url(re.compile(r"/manual/15-staff-meetings/\?presenter="))
     presenter.wait_for_function("document.querySelector('.hb-presenter__title').textContent.startsWith('Шаг 15')")

@@ -5,10 +5,7 @@ the edition, licences and citation, and accessibility (axe-core), in Debian's Ch
 These tests do not need the chapter PDFs: they use the plain build (the `build` fixture)."""
 
 import datetime
-import functools
-import http.server
 import re
-import threading
 import time
 from html import escape
 from pathlib import Path
@@ -21,7 +18,7 @@ import yaml
 from macros.catalogue import load_catalogue
 from macros.downloads import read_config
 from macros.reader import edition_lines, plain
-from tests.sitetools import DOCS, LANGUAGES, ROOT, built_page, built_pages, language_of_built, source_pages
+from tests.sitetools import DOCS, LANGUAGES, ROOT, built_page, built_pages, language_of_built, new_tab, source_pages
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -45,77 +42,18 @@ def address_of(site, path):
     return "/" if folder == "." else f"/{folder}/"
 
 
-# ---------- fixtures: the plain build, served; Chromium; a tab that records requests leaving the site ----------
-
-@pytest.fixture(scope="module")
-def site_dir(build):
-    result, site = build
-    if result.returncode != 0:
-        pytest.fail("the site does not build:\n" + (result.stdout + result.stderr)[-4000:])
-    return site
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a static host does: a missing address answers 404 with the site's 404.html."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@pytest.fixture(scope="module")
-def base(site_dir):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def chromium(base):
-    from scripts.browser import BrowserError, check_chromium, launch
-
-    try:
-        check_chromium()
-    except BrowserError as error:
-        pytest.fail(str(error))
-    with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-def open_tab(chromium, viewport=None, **options):
-    context = chromium.new_context(viewport=viewport or {"width": 1280, "height": 900}, **options)
-    tab = context.new_page()
-    tab.outside_requests = []
-    context.on("request", lambda request: urlparse(request.url).hostname != "127.0.0.1"
-               and not request.url.startswith(("data:", "blob:")) and tab.outside_requests.append(request.url))
-    return tab
-
+# ---------- fixtures (tests/conftest.py): html_site, html_server, chromium; tabs from new_tab ----------
 
 @pytest.fixture
 def tab(chromium):
-    tab = open_tab(chromium)
+    tab = new_tab(chromium)
     yield tab
     tab.context.close()
 
 
 @pytest.fixture
 def phone(chromium):
-    tab = open_tab(chromium, PHONE)
+    tab = new_tab(chromium, PHONE)
     yield tab
     tab.context.close()
 
@@ -133,15 +71,16 @@ def text_outside_tel_links(html):
     return re.sub(r"<[^>]+>", " ", article)
 
 
-def test_every_number_on_the_helplines_page_is_a_tel_link(site_dir):
+@pytest.mark.parametrize("md_path", ["toolkit/helplines.md", "index.md"])  # the pages that give helplines
+def test_every_helpline_number_is_a_tel_link(html_site, md_path):
     targets = {}
     for lang in LANGUAGES:
-        html = built_page(site_dir, lang, "toolkit/helplines.md").read_text(encoding="utf-8")
+        html = built_page(html_site, lang, md_path).read_text(encoding="utf-8")
         loose = [match.group(0) for match in PHONE_NUMBER.finditer(text_outside_tel_links(html))]
-        assert not loose, f"{lang}: numbers that are not tel: links: {loose}"
+        assert not loose, f"{lang}/{md_path}: numbers that are not tel: links: {loose}"
         targets[lang] = re.findall(r'href="(tel:[^"]+)"', html)
-        assert targets[lang], f"{lang}: no tel: links on the helplines page"
-    assert targets["kk"] == targets["ru"] == targets["en"], "the tel: links differ between the languages"
+        assert targets[lang], f"{lang}/{md_path}: no tel: links"
+    assert len({tuple(found) for found in targets.values()}) == 1, f"{md_path}: the tel: links differ between the languages"
 
 
 def test_the_number_check_finds_a_loose_number():
@@ -200,8 +139,8 @@ def wait_for(tab, condition, timeout=5.0):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ["/", "/toolkit/helplines/"])
-def test_quick_exit_is_the_first_tab_stop_and_stays_in_view(tab, base, lang, path):
-    tab.goto(base + prefix(lang) + path)
+def test_quick_exit_is_the_first_tab_stop_and_stays_in_view(tab, html_server, lang, path):
+    tab.goto(html_server + prefix(lang) + path)
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.hasAttribute('data-quick-exit')"), "Tab does not reach the quick exit first"
     button = tab.locator("[data-quick-exit]")
@@ -214,41 +153,41 @@ def test_quick_exit_is_the_first_tab_stop_and_stays_in_view(tab, base, lang, pat
     assert button.inner_text().strip() == UI["quick-exit"][lang]
 
 
-def test_quick_exit_stays_in_view_on_a_phone(phone, base):
-    phone.goto(base + "/kk/toolkit/helplines/")
+def test_quick_exit_stays_in_view_on_a_phone(phone, html_server):
+    phone.goto(html_server + "/kk/toolkit/helplines/")
     button = phone.locator("[data-quick-exit]")
     phone.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight / 2)")
     box = button.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"] and box["x"] + box["width"] <= PHONE["width"]
 
 
-def test_pages_not_marked_have_no_quick_exit(tab, base):
-    tab.goto(base + STEP_14)
+def test_pages_not_marked_have_no_quick_exit(tab, html_server):
+    tab.goto(html_server + STEP_14)
     assert tab.locator("[data-quick-exit]").count() == 0
 
 
-def test_quick_exit_hides_the_page_at_once_and_asks_for_the_everyday_site(tab, base):
+def test_quick_exit_hides_the_page_at_once_and_asks_for_the_everyday_site(tab, html_server):
     asked = route_exit(tab)
-    tab.goto(base + "/kk/toolkit/helplines/")
+    tab.goto(html_server + "/kk/toolkit/helplines/")
     tab.locator("[data-quick-exit]").click()
     assert wait_for(tab, lambda: asked), "the quick exit asked for no page"
     assert [unquote(url) for url in asked] == [EXIT_URL]
     assert tab.evaluate("getComputedStyle(document.body).display") == "none", "the page is still shown while leaving"
 
 
-def test_back_does_not_return_after_the_quick_exit(tab, base):
+def test_back_does_not_return_after_the_quick_exit(tab, html_server):
     route_exit(tab, status=200)
-    tab.goto(base + "/manual/")
-    tab.goto(base + "/en/toolkit/helplines/")
+    tab.goto(html_server + "/manual/")
+    tab.goto(html_server + "/en/toolkit/helplines/")
     tab.locator("[data-quick-exit]").click()
     tab.wait_for_url(EXIT_HOST)
     tab.go_back()
     assert urlparse(tab.url).path == "/manual/", f"Back went to {tab.url}"
 
 
-def test_shift_pressed_three_times_leaves(tab, base):
+def test_shift_pressed_three_times_leaves(tab, html_server):
     asked = route_exit(tab)
-    tab.goto(base + "/en/")
+    tab.goto(html_server + "/en/")
     tab.locator("h1").first.click()
     for key in ("Shift", "Shift", "Shift+KeyA", "Shift", "Shift"):  # a Shift held for a capital does not count
         tab.keyboard.press(key)
@@ -260,9 +199,9 @@ def test_shift_pressed_three_times_leaves(tab, base):
     assert [unquote(url) for url in asked] == [EXIT_URL]
 
 
-def test_shift_three_times_does_nothing_where_there_is_no_quick_exit(tab, base):
+def test_shift_three_times_does_nothing_where_there_is_no_quick_exit(tab, html_server):
     asked = route_exit(tab)
-    tab.goto(base + STEP_14)
+    tab.goto(html_server + STEP_14)
     for _ in range(3):
         tab.keyboard.press("Shift")
     tab.wait_for_timeout(300)
@@ -271,10 +210,10 @@ def test_shift_three_times_does_nothing_where_there_is_no_quick_exit(tab, base):
 
 # ---------- 2. the 404 page ----------
 
-def test_the_not_found_page(tab, base):
+def test_the_not_found_page(tab, html_server):
     asked = []
     tab.on("request", lambda request: asked.append(request.url))
-    response = tab.goto(base + "/some/missing/path")
+    response = tab.goto(html_server + "/some/missing/path")
     assert response.status == 404
     assert tab.locator("html").get_attribute("lang") == LANGUAGES[0], "the 404 page is not marked with the default language"
     assert sorted(tab.eval_on_selector_all(".hb-not-found", "parts => parts.map(part => part.lang)")) == sorted(LANGUAGES)
@@ -284,22 +223,22 @@ def test_the_not_found_page(tab, base):
     tab.keyboard.press("/")
     tab.locator("input.md-search__input").fill("риск")
     tab.locator(".md-search-result__item").first.wait_for()
-    assert [url for url in asked if "search_index" in url] == [base + "/search/search_index.json"]
+    assert [url for url in asked if "search_index" in url] == [html_server + "/search/search_index.json"]
     assert tab.outside_requests == [], f"the 404 page asked other hosts: {tab.outside_requests}"
 
 
 # ---------- 3. no sitemap.xml requests; the alternates are in the sitemap ----------
 
-def test_no_page_head_links_to_its_translations(site_dir):
-    found = [str(path.relative_to(site_dir)) for path in [*built_pages(site_dir), site_dir / "404.html"]
+def test_no_page_head_links_to_its_translations(html_site):
+    found = [str(path.relative_to(html_site)) for path in [*built_pages(html_site), html_site / "404.html"]
              if re.search(r'<link[^>]*rel="alternate"[^>]*hreflang', path.read_text(encoding="utf-8"))]
     assert not found, f"<link rel=alternate hreflang> makes Material fetch sitemap.xml: {found[:5]}"
 
 
-def test_the_sitemap_lists_every_page_with_its_translations(site_dir):
+def test_the_sitemap_lists_every_page_with_its_translations(html_site):
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    tree = ElementTree.parse(site_dir / "sitemap.xml")
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site_dir / "index.html").read_text(encoding="utf-8"))
+    tree = ElementTree.parse(html_site / "sitemap.xml")
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (html_site / "index.html").read_text(encoding="utf-8"))
     site_url = canonical.group(1)
     listed = set()
     for url in tree.getroot().findall("s:url", namespaces):
@@ -309,14 +248,14 @@ def test_the_sitemap_lists_every_page_with_its_translations(site_dir):
         assert all(href.startswith(site_url) for href in alternates.values()), f"{loc}: an alternate is not absolute"
         assert loc in alternates.values()
         listed.add(loc[len(site_url) - 1:])
-    assert {address_of(site_dir, path) for path in built_pages(site_dir)} == listed
+    assert {address_of(html_site, path) for path in built_pages(html_site)} == listed
 
 
-def test_pages_ask_for_no_sitemap(tab, base):
+def test_pages_ask_for_no_sitemap(tab, html_server):
     asked = []
     tab.on("request", lambda request: "sitemap" in request.url and asked.append(request.url))
     for path in ("/", "/kk" + STEP_14, "/en/toolkit/glossary/"):
-        tab.goto(base + path)
+        tab.goto(html_server + path)
         tab.wait_for_load_state("networkidle")
     tab.hover(".md-header__option .md-select")
     tab.locator('.md-select__link[hreflang="ru"]').click()
@@ -327,8 +266,8 @@ def test_pages_ask_for_no_sitemap(tab, base):
 # ---------- 4. the language switch keeps the section ----------
 
 @pytest.mark.parametrize("start, target", [("ru", "kk"), ("en", "ru"), ("kk", "en")])
-def test_switching_language_keeps_the_section(tab, base, start, target):
-    tab.goto(base + prefix(start) + STEP_14)
+def test_switching_language_keeps_the_section(tab, html_server, start, target):
+    tab.goto(html_server + prefix(start) + STEP_14)
     ids = tab.eval_on_selector_all(".md-content__inner h2[id]", "headings => headings.map(h => h.id)")
     section = ids[len(ids) // 3]  # early enough that every language's page can scroll it to the top
     tab.evaluate("id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 90)", section)
@@ -349,8 +288,8 @@ def test_switching_language_keeps_the_section(tab, base, start, target):
         pytest.fail(f"the section #{section} is not at the top of the window ({top}px)")
 
 
-def test_switching_language_at_the_top_stays_at_the_top(tab, base):
-    tab.goto(base + STEP_14)
+def test_switching_language_at_the_top_stays_at_the_top(tab, html_server):
+    tab.goto(html_server + STEP_14)
     tab.hover(".md-header__option .md-select")
     tab.locator('.md-select__link[hreflang="en"]').click()
     tab.wait_for_load_state()
@@ -360,8 +299,8 @@ def test_switching_language_at_the_top_stays_at_the_top(tab, base):
 # ---------- 5. phones: the glossary as cards, nothing scrolls sideways, wide tables in their own box ----------
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_glossary_is_a_pile_of_cards_on_a_phone(phone, base, lang):
-    phone.goto(base + prefix(lang) + "/toolkit/glossary/")
+def test_the_glossary_is_a_pile_of_cards_on_a_phone(phone, html_server, lang):
+    phone.goto(html_server + prefix(lang) + "/toolkit/glossary/")
     cells = phone.locator("table.hb-glossary tbody tr").first.locator("td")
     assert cells.count() == len(LANGUAGES) + 1
     for index in range(cells.count()):
@@ -407,10 +346,10 @@ def kinds_of_page(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_scrolls_sideways_on_a_phone(phone, base, site_dir, lang):
+def test_no_page_scrolls_sideways_on_a_phone(phone, html_server, html_site, lang):
     wide, unreachable = [], []
-    for path in kinds_of_page(site_dir, lang) + [prefix(lang) + "/toolkit/downloads/"]:
-        phone.goto(base + path)
+    for path in kinds_of_page(html_site, lang) + [prefix(lang) + "/toolkit/downloads/"]:
+        phone.goto(html_server + path)
         phone.wait_for_timeout(50)
         width = phone.evaluate("document.scrollingElement.scrollWidth")
         if width > PHONE["width"]:
@@ -420,8 +359,8 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, base, site_dir, lang):
     assert not unreachable, "boxes that scroll sideways but cannot be reached with Tab or have no name:\n" + "\n".join(unreachable)
 
 
-def test_a_wide_table_gets_a_named_box_on_a_phone(phone, base):
-    phone.goto(base + "/toolkit/downloads/")
+def test_a_wide_table_gets_a_named_box_on_a_phone(phone, html_server):
+    phone.goto(html_server + "/toolkit/downloads/")
     boxes = phone.locator("[data-hb-scroll]")
     assert boxes.count() >= 1, "the downloads tables do not scroll in a box of their own on a phone"
     names = [boxes.nth(index).get_attribute("aria-label") for index in range(boxes.count())]
@@ -450,14 +389,14 @@ def step_pages():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_step_page_says_where_it_stands(site_dir, lang):
+def test_every_step_page_says_where_it_stands(html_site, lang):
     total = sum(len(stage.value["steps"]) for stage in STAGES)
     assert total == len(step_pages()) == 22
     for md in step_pages():
         step = int(md[7:9])
         stage = next(stage.value["title"][lang] for stage in STAGES if step in stage.value["steps"])
         expected = UI["where-step"][lang].format(step=step, total=total, stage=stage[0].lower() + stage[1:])
-        html = built_page(site_dir, lang, md).read_text(encoding="utf-8")
+        html = built_page(html_site, lang, md).read_text(encoding="utf-8")
         found = re.search(r'<p class="hb-where[^"]*">([^<]*)</p>', html)
         assert found and found.group(1) == escape(expected, quote=False), f"{lang}/{md}: {found and found.group(1)!r}"
         menu = html[html.index('md-nav--primary'):html.index('data-md-type="toc"')]
@@ -465,13 +404,13 @@ def test_every_step_page_says_where_it_stands(site_dir, lang):
             assert escape(other.value["title"][lang], quote=False) in menu, f"{lang}/{md}: the menu lacks the stage {other.id}"
 
 
-def test_the_where_line_is_only_on_step_pages(site_dir):
+def test_the_where_line_is_only_on_step_pages(html_site):
     for md in ("manual/index.md", "standard/05-assessment.md", "index.md"):
-        assert "hb-where" not in built_page(site_dir, "ru", md).read_text(encoding="utf-8"), md
+        assert "hb-where" not in built_page(html_site, "ru", md).read_text(encoding="utf-8"), md
 
 
-def test_the_parts_are_tabs_on_a_desktop(tab, base):
-    tab.goto(base + STEP_14)
+def test_the_parts_are_tabs_on_a_desktop(tab, html_server):
+    tab.goto(html_server + STEP_14)
     tabs = tab.locator(".md-tabs__item")
     assert tab.locator(".md-tabs").is_visible()
     assert tabs.count() == len(CONFIG["nav"])
@@ -489,10 +428,10 @@ def step_1_items():
     return CATALOGUE.get("checklists", checklist.group(1)).value["items"]
 
 
-def test_one_setting_remembers_ticks_for_every_checklist(tab, base):
-    tab.goto(base + STEP_1)
+def test_one_setting_remembers_ticks_for_every_checklist(tab, html_server):
+    tab.goto(html_server + STEP_1)
     tab.locator(".hb-checklist input[data-remember]").first.check()
-    tab.goto(base + STEP_14)
+    tab.goto(html_server + STEP_14)
     remember = tab.locator(".hb-checklist input[data-remember]")
     assert all(remember.nth(index).is_checked() for index in range(remember.count())), \
         "switched on on step 1, the setting is off on step 14"
@@ -507,20 +446,20 @@ def test_one_setting_remembers_ticks_for_every_checklist(tab, base):
     assert not tab.locator(".hb-checklist input[data-remember]").first.is_checked()
 
 
-def test_the_overview_shows_progress_saves_prints_and_forgets(tab, base):
+def test_the_overview_shows_progress_saves_prints_and_forgets(tab, html_server):
     items = step_1_items()
-    tab.goto(base + "/manual/")
+    tab.goto(html_server + "/manual/")
     panel = tab.locator("[data-ticks]")
     assert panel.is_visible()
     assert tab.locator("[data-ticks-summary]").inner_text() == UI["ticks-off"]["ru"]
     assert tab.locator(".hb-step-ticks:visible").count() == 0
 
-    tab.goto(base + STEP_1)
+    tab.goto(html_server + STEP_1)
     tab.locator(".hb-checklist input[data-remember]").first.check()
     for index in (0, 1):
         tab.locator(".hb-checklist input[data-item]").nth(index).check()
 
-    tab.goto(base + "/manual/")
+    tab.goto(html_server + "/manual/")
     badge = tab.locator('.hb-step-ticks[data-step="01-founding-team"]')
     assert badge.is_visible() and badge.locator("[aria-hidden]").inner_text() == f"2/{len(items)}"
     assert tab.locator('.hb-step-ticks[data-step="14-receiving-men"]').locator("[aria-hidden]").inner_text().startswith("0/")
@@ -543,21 +482,21 @@ def test_the_overview_shows_progress_saves_prints_and_forgets(tab, base):
     assert stored(tab) == []
     assert tab.locator("[data-ticks-status]").inner_text() == UI["ticks-forgotten"]["ru"]
     assert badge.is_hidden()
-    tab.goto(base + STEP_1)
+    tab.goto(html_server + STEP_1)
     assert not tab.locator(".hb-checklist input[data-item]").first.is_checked()
     assert not tab.locator(".hb-checklist input[data-remember]").first.is_checked()
 
 
 # ---------- 8. edition, licences, citation, reporting a mistake ----------
 
-def test_every_page_shows_the_edition_licences_and_a_way_to_report(site_dir):
+def test_every_page_shows_the_edition_licences_and_a_way_to_report(html_site):
     edition = CONFIG["extra"]["edition"]
     assert isinstance(edition, datetime.date), "mkdocs.yml extra.edition is the edition's date"
     lines = edition_lines(CATALOGUE, edition)
     address = CONFIG["extra"]["report_address"]
-    for path in built_pages(site_dir):
-        lang, html = language_of_built(site_dir, path), path.read_text(encoding="utf-8")
-        where = path.relative_to(site_dir)
+    for path in built_pages(html_site):
+        lang, html = language_of_built(html_site, path), path.read_text(encoding="utf-8")
+        where = path.relative_to(html_site)
         colophon = re.search(r'<div class="hb-colophon">(.*?)</div>', html, re.DOTALL)
         assert colophon, f"{where}: no edition in the footer"
         assert escape(lines[lang], quote=False) in colophon.group(1), f"{where}: the footer does not give the edition"
@@ -568,11 +507,11 @@ def test_every_page_shows_the_edition_licences_and_a_way_to_report(site_dir):
         assert canonical in parse_qs(urlparse(report).query)["body"][0], f"{where}: the report e-mail lacks the page's address"
         cite = re.search(r'<a href="([^"]+)">' + re.escape(escape(UI["footer-cite"][lang], quote=False)), colophon.group(1))
         target = (path.parent / cite.group(1)).resolve() / "index.html"
-        assert target == built_page(site_dir, lang, "toolkit/cite.md").resolve(), f"{where}: the citation link leads elsewhere"
+        assert target == built_page(html_site, lang, "toolkit/cite.md").resolve(), f"{where}: the citation link leads elsewhere"
 
 
-def test_the_report_link_carries_the_address_the_page_is_read_at(tab, base):
-    tab.goto(base + "/kk" + STEP_14)
+def test_the_report_link_carries_the_address_the_page_is_read_at(tab, html_server):
+    tab.goto(html_server + "/kk" + STEP_14)
     href = tab.locator("[data-report]").get_attribute("href")
     body = parse_qs(urlparse(href).query)["body"][0]
     assert tab.url in body
@@ -585,8 +524,8 @@ def test_the_licence_files():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_citation_page_cites_this_edition(site_dir, lang):
-    html = built_page(site_dir, lang, "toolkit/cite.md").read_text(encoding="utf-8")
+def test_the_citation_page_cites_this_edition(html_site, lang):
+    html = built_page(html_site, lang, "toolkit/cite.md").read_text(encoding="utf-8")
     items = re.findall(r'<li lang="([a-z]+)">(.*?)</li>', re.search(r'<ul class="hb-citation">(.*?)</ul>', html).group(1))
     assert [code for code, _ in items] == [lang] + [code for code in LANGUAGES if code != lang]
     from macros.downloads import edition_texts
@@ -599,7 +538,7 @@ def test_the_citation_page_cites_this_edition(site_dir, lang):
 
 def axe_script():
     try:
-        from axe_playwright_python.base import AXE_FILE_PATH
+        from axe_playwright_python.html_server import AXE_FILE_PATH
     except ImportError:
         pytest.fail("axe-playwright-python (requirements.txt) is missing: it carries axe-core's axe.min.js")
     return AXE_FILE_PATH
@@ -614,7 +553,7 @@ def axe(tab, where, contrast=True):
             for violation in results["violations"]]
 
 
-def test_axe_finds_no_violation(chromium, base, site_dir):
+def test_axe_finds_no_violation(chromium, html_server, html_site):
     """One page of each kind in every language (light scheme, desktop), then the dark scheme, a phone, the open
     search dialog and the projector mode on a few of them, and the 404 page. Colours are the same in every
     language, and checking the contrast of every cell of a large form takes most of the time: the Kazakh and
@@ -624,10 +563,10 @@ def test_axe_finds_no_violation(chromium, base, site_dir):
     found = []
 
     def run(paths, label, viewport=None, color_scheme="light", before=None, contrast=lambda path: True):
-        tab = open_tab(chromium, viewport, color_scheme=color_scheme)
+        tab = new_tab(chromium, viewport, color_scheme=color_scheme)
         tab.context.add_init_script(path=str(script))
         for path in paths:
-            tab.goto(base + path)
+            tab.goto(html_server + path)
             tab.wait_for_timeout(50)
             if before:
                 before(tab, path)
@@ -644,7 +583,7 @@ def test_axe_finds_no_violation(chromium, base, site_dir):
             tab.locator(".hb-present-toggle button").click()
         tab.locator("html.hb-present").wait_for(state="attached")
 
-    every_kind = [path for lang in LANGUAGES for path in kinds_of_page(site_dir, lang)]
+    every_kind = [path for lang in LANGUAGES for path in kinds_of_page(html_site, lang)]
     few = [prefix(lang) + path for lang in LANGUAGES for path in ("/", STEP_14, "/toolkit/glossary/")]
     contrast_checked = {prefix(lang) + path for lang in LANGUAGES for path in ("/", STEP_14)}
     run(every_kind + ["/some/missing/path"], "light",

@@ -7,8 +7,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-from scripts.browser import BrowserError, check_chromium, launch
-from scripts.chapter_pdfs import serve
 from tests.sitetools import ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -16,29 +14,6 @@ sync_api = pytest.importorskip("playwright.sync_api")
 KAZAKH = ROOT / "overrides/assets/javascripts/lunr/min/lunr.kk.min.js"
 # What a page asks for when search starts: the worker, the index, Lunr's language files
 SEARCH_REQUEST = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*js$|/lunr/")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    try:
-        check_chromium()
-    except BrowserError as error:
-        pytest.fail(str(error))
-    with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def search_server(build):
-    """The built site served locally (the chapter PDFs are not needed here)."""
-    result, site = build
-    if result.returncode != 0:
-        pytest.fail("the site does not build:\n" + (result.stdout + result.stderr)[-4000:])
-    httpd = serve(site)
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
 
 
 @pytest.fixture
@@ -112,8 +87,8 @@ def search(page, server, path, query):
 
 
 @pytest.mark.parametrize("query", ["қоңырауға", "конырау", "тауекел", "кенес", "кеңесшілердің"])
-def test_kazakh_search_finds_word_forms_and_russian_letters(tab, search_server, query):
-    links = search(tab, search_server, "/kk/manual/", query)
+def test_kazakh_search_finds_word_forms_and_russian_letters(tab, html_server, query):
+    links = search(tab, html_server, "/kk/manual/", query)
     assert links, f"«{query}» finds nothing on the Kazakh pages"
     assert all(link.startswith("/kk/") for link in links), links
 
@@ -125,21 +100,21 @@ def test_kazakh_search_finds_word_forms_and_russian_letters(tab, search_server, 
     ("/en/manual/", "counselling", "/en/"),
     ("/en/manual/", "perpetrators", "/en/"),
 ])
-def test_results_are_in_the_readers_language(tab, search_server, path, query, prefix):
-    links = search(tab, search_server, path, query)
+def test_results_are_in_the_readers_language(tab, html_server, path, query, prefix):
+    links = search(tab, html_server, path, query)
     assert links, f"«{query}» finds nothing on {path}"
     others = ("/kk/", "/en/")
     assert all(link.startswith(prefix) and (prefix != "/" or not link.startswith(others)) for link in links), links
 
 
-def test_kazakh_typed_on_a_russian_page_finds_no_kazakh_page(tab, search_server):
-    links = search(tab, search_server, "/manual/", "конырау")
+def test_kazakh_typed_on_a_russian_page_finds_no_kazakh_page(tab, html_server):
+    links = search(tab, html_server, "/manual/", "конырау")
     assert not any(link.startswith(("/kk/", "/en/")) for link in links), links
 
 
 @pytest.mark.parametrize("path", ["/", "/kk/manual/", "/en/standard/"])
-def test_nothing_for_search_loads_before_the_reader_opens_it(tab, search_server, path):
-    tab.goto(search_server + path)
+def test_nothing_for_search_loads_before_the_reader_opens_it(tab, html_server, path):
+    tab.goto(html_server + path)
     tab.wait_for_load_state("networkidle")
     tab.wait_for_timeout(500)
     assert tab.search_requests == [], "loaded for search before anyone searched"
@@ -149,12 +124,12 @@ def test_nothing_for_search_loads_before_the_reader_opens_it(tab, search_server,
     assert index in tab.search_requests, tab.search_requests
 
 
-def test_the_search_icon_on_a_phone_opens_and_finds(chromium, search_server):
+def test_the_search_icon_on_a_phone_opens_and_finds(chromium, html_server):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     requested = []
     page.on("request", lambda request: "search_index" in request.url and requested.append(request.url))
-    page.goto(search_server + "/kk/")
+    page.goto(html_server + "/kk/")
     page.wait_for_load_state("networkidle")
     assert requested == []
     page.locator('label.md-header__button[for="__search"]').tap()
@@ -164,21 +139,21 @@ def test_the_search_icon_on_a_phone_opens_and_finds(chromium, search_server):
     context.close()
 
 
-def test_search_works_offline_from_saved_pages(chromium, search_server):
+def test_search_works_offline_from_saved_pages(chromium, html_server):
     """Saved for reading offline, search still starts and finds: the worker and Lunr's files are saved with
     the pages, though the page did not load them (handbook.js, searchScripts)."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(search_server + "/kk/")
+    page.goto(html_server + "/kk/")
     page.locator("[data-offline-save]").click()
     page.locator("[data-offline-remove]").wait_for(timeout=120000)
     context.set_offline(True)
     try:
-        links = search(page, search_server, "/kk/manual/", "конырау")
+        links = search(page, html_server, "/kk/manual/", "конырау")
         assert links and all(link.startswith("/kk/") for link in links), links
     finally:
         context.set_offline(False)
-        page.goto(search_server + "/kk/")
+        page.goto(html_server + "/kk/")
         page.locator("[data-offline-remove]").click()
         page.locator("[data-offline-save]").wait_for()
         context.close()

@@ -18,6 +18,9 @@
     });
   }
 
+  // Shared with projector.js, which is loaded after this file (mkdocs.yml, extra_javascript).
+  window.handbook = { ui: ui, format: format };
+
   /* ---------- checklists ---------- */
 
   var STORAGE_PREFIX = "handbook.checklist.";

@@ -11,22 +11,12 @@
      Escape                   leave the mode
    The two windows talk over a BroadcastChannel (same site only); the presenter view forwards the
    keys it receives, so the remote works whichever window has the focus.
-   Interface strings come from <script id="hb-ui"> (overrides/main.html, data/ui.yml). */
+   Interface strings and format() come from handbook.js (window.handbook), loaded before this file. */
 (function () {
   "use strict";
 
-  var ui = {};
-  try {
-    ui = JSON.parse(document.getElementById("hb-ui").textContent);
-  } catch (error) {
-    ui = {};
-  }
-
-  function format(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (match, key) {
-      return key in values ? values[key] : match;
-    });
-  }
+  var ui = window.handbook.ui;          // interface strings and format(), from handbook.js
+  var format = window.handbook.format;
 
   var PRESENT_KEY = "handbook.present";        // this tab is in projector mode (survives moving to another page)
   var PLACE_KEY = "handbook.present.place";    // where it was, so a reload (F5 on some remotes) keeps the place

@@ -314,13 +314,14 @@ def main(output, run_lighthouse):
             browser.close()
         write(output, report(weights, scores))  # the bytes now, in case Lighthouse is stopped
         if run_lighthouse:
-            for name, site in sites.items():
-                httpd = serve(site)
-                base = f"http://127.0.0.1:{httpd.server_address[1]}"
-                scores[name] = {}
-                for path in page_paths():
+            # Interleaved, page by page, so that whatever else the machine does weighs on both sites alike
+            servers = {name: serve(site) for name, site in sites.items()}
+            scores = {name: {} for name in sites}
+            for path in page_paths():
+                for name, httpd in servers.items():
                     print(f"lighthouse {name} /{path} …", file=sys.stderr)
-                    scores[name][path] = lighthouse(base, path)
+                    scores[name][path] = lighthouse(f"http://127.0.0.1:{httpd.server_address[1]}", path)
+            for httpd in servers.values():
                 httpd.shutdown()
     if scores:
         write(output, report(weights, scores))

@@ -1,8 +1,10 @@
 """Every internal link, anchor and resource of the built site resolves, in every language."""
 
+import posixpath
+import re
 from urllib.parse import unquote, urljoin, urlparse
 
-from tests.sitetools import built_pages, parse_page
+from tests.sitetools import DOCS, LANGUAGES, built_pages, parse_page
 
 BASE = "http://site.invalid/"
 
@@ -48,3 +50,39 @@ def test_scripts_styles_and_images_resolve(site):
             if path is not None and not path.is_file():
                 missing.append(f"{page.relative_to(site)}: {src}")
     assert not missing, "\n".join(missing)
+
+
+LINK = re.compile(r"\[([^\]]+)\]\(([^)\s#]+\.md)\)")
+
+
+def titled_link_problems(pages):
+    """Links whose text starts like the target page's title ("Шаг 14.", "14-қадам.", "Step 14.") but is not
+    that title (a trailing parenthesis such as "(sessions 1–4)" may be left out). `pages` maps a page path to its Markdown; link targets are relative to the page."""
+    titles = {}
+    for path, text in pages.items():
+        first = text.lstrip().splitlines()[0] if text.strip() else ""
+        if first.startswith("# "):
+            titles[path] = first[2:].strip()
+    problems = []
+    for path, text in pages.items():
+        for label, target in LINK.findall(text):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            title = titles.get(resolved)
+            if title and "." in title and label.startswith(title.split(".")[0] + ".") \
+                    and label != title and not title.startswith(label + " ("):
+                problems.append(f"{path}: [{label}]({target}) — the page is titled «{title}»")
+    return problems
+
+
+def test_a_link_that_names_a_page_by_its_title_gives_the_whole_title():
+    for lang in LANGUAGES:
+        folder = DOCS / lang
+        pages = {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+                 for path in folder.rglob("*.md")}
+        assert not titled_link_problems(pages), "\n".join(titled_link_problems(pages))
+
+
+def test_the_title_check_finds_a_shortened_title():
+    pages = {"manual/14-receiving-men.md": "# Step 14. How to receive men\n",
+             "manual/15-staff-meetings.md": "# Step 15. Hold staff meetings\n\n[Step 14. Receive men](14-receiving-men.md)\n"}
+    assert len(titled_link_problems(pages)) == 1

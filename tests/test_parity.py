@@ -58,3 +58,30 @@ def test_pages_use_no_template_logic():
         for page in source_pages(lang):
             problems += [f"{lang}/{page}: {found}" for found in template_logic((DOCS / lang / page).read_text(encoding="utf-8"))]
     assert not problems, "Jinja other than a macro call by id, alone on its line:\n" + "\n".join(problems)
+
+
+def stray_indents(text):
+    """Lines indented by one to three spaces: a line of an admonition or list item that lost its four-space
+    indent (an edit that broke a line) and now falls out of its box, or starts a new paragraph."""
+    in_front_matter = text.startswith("---\n")
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if in_front_matter:
+            in_front_matter = not (number > 1 and line == "---")
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if 0 < indent < 4 and line.strip() and not re.match(r"\s*([-*+]|\d+\.)\s", line):
+            found.append(number)
+    return found
+
+
+def test_no_line_has_lost_its_indent():
+    problems = [f"docs/{lang}/{page}: line {number}"
+                for lang in LANGUAGES for page in source_pages(lang)
+                for number in stray_indents((DOCS / lang / page).read_text(encoding="utf-8"))]
+    assert not problems, "lines indented by 1–3 spaces (join them to the line above):\n" + "\n".join(problems)
+
+
+def test_the_indent_check_finds_a_broken_line():
+    text = '!!! note "Today"\n    The first half of the sentence\n continues here.\n\n- a list\n  item\n'
+    assert stray_indents(text) == [3, 6]

@@ -268,8 +268,16 @@ def test_pages_ask_for_no_sitemap(tab, html_server):
 @pytest.mark.parametrize("start, target", [("ru", "kk"), ("en", "ru"), ("kk", "en")])
 def test_switching_language_keeps_the_section(tab, html_server, start, target):
     tab.goto(html_server + prefix(start) + STEP_14)
-    ids = tab.eval_on_selector_all(".md-content__inner h2[id]", "headings => headings.map(h => h.id)")
-    section = ids[len(ids) // 3]  # early enough that every language's page can scroll it to the top
+    # A section in the first half of the page (every language's page can scroll it to the top) that is longer
+    # than a third of the window, so that it is the one the reader is in when its heading is near the top
+    # (handbook.js takes the last heading above the upper third).
+    section = tab.eval_on_selector_all(".md-content__inner h2[id]", """headings => {
+        const tops = headings.map(h => h.getBoundingClientRect().top + scrollY);
+        for (let i = Math.floor(headings.length / 4); i < headings.length / 2; i++) {
+            if (tops[i + 1] - tops[i] > innerHeight / 3 + 100) { return headings[i].id; }
+        }
+        return headings[Math.floor(headings.length / 3)].id;
+    }""")
     tab.evaluate("id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 90)", section)
     tab.wait_for_function("id => document.getElementById(id).getBoundingClientRect().top < innerHeight / 3",
                           arg=section, timeout=5000)
@@ -538,7 +546,7 @@ def test_the_citation_page_cites_this_edition(html_site, lang):
 
 def axe_script():
     try:
-        from axe_playwright_python.html_server import AXE_FILE_PATH
+        from axe_playwright_python.base import AXE_FILE_PATH
     except ImportError:
         pytest.fail("axe-playwright-python (requirements.txt) is missing: it carries axe-core's axe.min.js")
     return AXE_FILE_PATH

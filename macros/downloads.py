@@ -104,15 +104,21 @@ def sheet_title(catalogue, sheet, lang):
     return value["title"][lang]
 
 
+# Where CLDR's date for a language is not how its official texts write dates: Kazakh puts the year first,
+# «2026 жылғы 7 желтоқсан», «2026 жылғы желтоқсан» (CLDR: «2026 ж. 7 желтоқсан»).
+DATE_PATTERNS = {"kk": ("y 'жылғы' MMMM", "y 'жылғы' d MMMM")}
+
+
 def edition_texts(date, lang):
     """The edition's name ("декабрь 2026") and its date ("7 декабря 2026 г.") in one language."""
     from babel.dates import format_date
 
     locale = {"en": "en_GB"}.get(lang, lang)
-    name = format_date(date, "LLLL y", locale=locale)
+    month_pattern, date_pattern = DATE_PATTERNS.get(lang, ("LLLL y", "long"))
+    name = format_date(date, month_pattern, locale=locale)
     if lang != "en":
         name = name[0].lower() + name[1:]
-    return name, format_date(date, "long", locale=locale)
+    return name, format_date(date, date_pattern, locale=locale)
 
 
 def download_rows(section, catalogue, project_dir):

@@ -5,12 +5,11 @@ PageDown/PageUp (sometimes Space, B or "."). These tests press the same keys."""
 
 import re
 from itertools import pairwise
-from urllib.parse import urlparse
 
 import pytest
 import yaml
 
-from tests.sitetools import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from tests.sitetools import DEFAULT_LANGUAGE, LANGUAGES, ROOT, new_tab
 
 STEP_14 = "/manual/14-receiving-men/"
 SESSIONS = "/programme/03-module-responsibility/"  # block 2: sessions 5–8, one plan per section
@@ -20,12 +19,9 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def new_page(chromium, width=1280, height=720):
-    context = chromium.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.outside_requests = []
+    """A tab (tests/sitetools.py: new_tab, which records requests leaving the site) that also keeps script errors."""
+    page = new_tab(chromium, {"width": width, "height": height})
     page.errors = []
-    context.on("request", lambda request: urlparse(request.url).hostname != "127.0.0.1"
-               and not request.url.startswith(("data:", "blob:")) and page.outside_requests.append(request.url))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     return page
 

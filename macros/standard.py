@@ -11,6 +11,7 @@ from pathlib import Path
 CLAUSE = re.compile(r"^\*\*(\d+\.\d+)\.(?:\*\*|\s)\s*(.*)$", re.MULTILINE)
 TITLE = re.compile(r"^#\s+(.+?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+BOLD_LEAD = re.compile(r"\*\*[^*]+[.:]\*\*\s")
 LABEL_LENGTH = 110
 
 
@@ -27,9 +28,16 @@ class Section:
 
 
 def summary(text):
-    """The clause's first sentence without Markdown, cut at a word near LABEL_LENGTH characters."""
-    text = LINK.sub(r"\1", text).replace("**", "").replace("*", "").strip()
-    sentence = re.split(r"(?<=[.:;])\s", text, maxsplit=1)[0].rstrip(":;")
+    """The clause's first sentence without Markdown, cut at a word near LABEL_LENGTH characters.
+
+    A clause that opens with a bold lead (`**Полиция.** Если …`) keeps the lead and the sentence after it, so that a
+    row never reads as one word."""
+    text = LINK.sub(r"\1", text)
+    lead = BOLD_LEAD.match(text)
+    text = text.replace("**", "").replace("*", "").strip()
+    first, *rest = re.split(r"(?<=[.:;])\s", text, maxsplit=2 if lead else 1)
+    sentence = f"{first} {rest[0]}" if lead and rest else first
+    sentence = sentence.rstrip(":;")
     if len(sentence) > LABEL_LENGTH:
         sentence = sentence[:LABEL_LENGTH].rsplit(" ", 1)[0] + " …"
     return sentence

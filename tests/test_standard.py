@@ -12,6 +12,7 @@ import re
 import pytest
 
 from macros.catalogue import load_catalogue
+from macros.standard import summary
 from tests.sitetools import DOCS, LANGUAGES, ROOT, built_page
 
 CLAUSE = re.compile(r"^\*\*(\d+)\.(\d+)\.(?:\*\*|\s)", re.MULTILINE)
@@ -111,3 +112,12 @@ def test_the_self_assessment_lists_every_clause(site, lang):
     rows = re.findall(r'<th scope="row"><strong>(\d+\.\d+)</strong>', sheet)
     assert rows == sorted(clauses(lang), key=lambda n: tuple(map(int, n.split(".")))), (
         f"{lang}: the self-assessment does not list the standard's clauses in order")
+
+
+@pytest.mark.parametrize("clause, row", [
+    ("**Полиция.** Полицию извещают сразу. Дальше текст.", "Полиция. Полицию извещают сразу."),
+    ("Жауапкершілік.** Зорлық-зомбылық — таңдау. Әрі қарай.", "Жауапкершілік. Зорлық-зомбылық — таңдау."),
+    ("The standard sets requirements. More text.", "The standard sets requirements."),
+])
+def test_a_self_assessment_row_is_never_only_a_bold_lead(clause, row):
+    assert summary(clause) == row

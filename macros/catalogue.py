@@ -56,7 +56,7 @@ SCHEMAS = {
     "questions": {"title": TEXT, "items": [{"id": ID, "origin": ("manual", "trainer"), "text": TEXT}]},
     "call_scripts": {"title": TEXT, "intro?": TEXT,
                      "parts": [{"id": ID, "title": TEXT, "aim": TEXT, "say?": [TEXT]}]},
-    "forms": {"title": TEXT, "intro?": TEXT, "paper?": ("two-columns",), "audience?": ("participant",),
+    "forms": {"title": TEXT, "intro?": TEXT, "paper?": ("two-columns", "landscape"), "audience?": ("participant",),
               "fields": [FORM_FIELD]},
     "sessions": {"title": TEXT, "aim": TEXT, "minutes": INT,
                  "parts": [{"id": ID, "title": TEXT, "minutes": INT, "text": TEXT}],

@@ -184,6 +184,26 @@ def test_every_pdf_is_a4_tagged_with_bookmarks_language_title_and_author(pdfs, c
     assert not wrong, "\n".join(wrong)
 
 
+# Chromium's page transform from CSS pixels to PDF points: a smaller scale means it shrank the whole document to
+# fit an element wider than the sheet (a table whose words cannot break), and every page has smaller type.
+PAGE_TRANSFORM = re.compile(rb"q\n([\d.]+) 0 0 \1 [-\d.]+ [-\d.]+ cm")
+PAGE_SCALE = 72 / 96 / 0.24
+
+
+def print_scale(path):
+    """How large a PDF is printed, 1.0 being its CSS size; read from its last page."""
+    found = PAGE_TRANSFORM.search(PdfReader(path).pages[-1].get_contents().get_data())
+    return float(found.group(1)) / PAGE_SCALE if found else None
+
+
+def test_no_pdf_is_shrunk_to_fit_a_wide_element(site, manifest):
+    shrunk = [f"{name}: printed at {scale:.1%}" if scale else f"{name}: no page transform found"
+              for name in manifest["files"] for scale in [print_scale(site / name)]
+              if not scale or scale < 0.999]
+    assert not shrunk, ("a PDF shrunk to fit something wider than A4 (give the form `paper: landscape`):\n"
+                        + "\n".join(shrunk))
+
+
 def test_kazakh_letters_survive_in_print(pdfs):
     for pdf in pdfs.values():
         if pdf.lang == "kk":

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from tests.sitetools import DEFAULT_LANGUAGE, DOCS, LANGUAGES, outline, source_pages
+from macros.catalogue import load_catalogue
+from tests.sitetools import DEFAULT_LANGUAGE, DOCS, LANGUAGES, ROOT, outline, source_pages
 
 PAGES = source_pages(DEFAULT_LANGUAGE)
 
@@ -85,3 +86,13 @@ def test_no_line_has_lost_its_indent():
 def test_the_indent_check_finds_a_broken_line():
     text = '!!! note "Today"\n    The first half of the sentence\n continues here.\n\n- a list\n  item\n'
     assert stray_indents(text) == [3, 6]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_programme_overview_names_each_session_as_its_plan_does(lang):
+    """The overview's table of blocks lists the 26 sessions; each must carry the title of its session plan."""
+    overview = (DOCS / lang / "programme" / "index.md").read_text(encoding="utf-8")
+    plans = load_catalogue(ROOT / "data").all("sessions")
+    missing = [title for entry in plans for title in [entry.value["title"][lang].split(". ", 1)[1]]
+               if title not in overview]
+    assert not missing, f"{lang}: the programme overview names these sessions differently: {missing}"

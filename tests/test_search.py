@@ -118,12 +118,10 @@ def test_nothing_for_search_loads_before_the_reader_opens_it(tab, html_server, p
     tab.wait_for_load_state("networkidle")
     tab.wait_for_timeout(500)
     assert tab.search_requests == [], "loaded for search before anyone searched"
-    tab.keyboard.press("/")  # opening search starts it
     index = ("" if path == "/" else "/" + path.split("/")[1]) + "/search/search_index.json"
-    for _ in range(50):  # the worker asks for the index once it has started, which can take seconds on a busy machine
-        if index in tab.search_requests:
-            break
-        tab.wait_for_timeout(200)
+    # opening search starts the worker, which asks for the index once it runs (seconds on a busy machine)
+    with tab.expect_request(lambda request: urlparse(request.url).path == index, timeout=10_000):
+        tab.keyboard.press("/")
     assert index in tab.search_requests, tab.search_requests
 
 

@@ -27,20 +27,61 @@ class Section:
     clauses: tuple
 
 
-def summary(text):
+OPENING, CLOSING = "([«“", ")]»”"
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|no|см|ст|гг|etc|cf|e\.g|i\.e|\w)\.$")  # `No.`, `см.`, `т. е.`: no sentence end
+LIST_ITEM = re.compile(r"\A\s*\n(?:\s*\n)*(?:- |\d+\. )(.*)")
+
+
+def first_sentences(text, count):
+    """The text up to the end of its `count`-th sentence: a `.` or `;` before a space, outside brackets and quotes,
+    and not the full stop of an abbreviation (a `:` goes on to what it introduces)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in OPENING:
+            depth += 1
+        elif char in CLOSING:
+            depth = max(depth - 1, 0)
+        elif char in ".;" and depth == 0 and text[index + 1:index + 2] in (" ", "\n"):
+            if char == "." and ABBREVIATION.search(text[:index + 1]):
+                continue
+            count -= 1
+            if count == 0:
+                return text[:index + 1]
+    return text
+
+
+def shorten(sentence):
+    """Cut at a word near LABEL_LENGTH characters, and before a bracket the cut would leave open."""
+    if len(sentence) <= LABEL_LENGTH:
+        return sentence
+    cut = sentence[:LABEL_LENGTH].rsplit(" ", 1)[0]
+    depth, opened = 0, None
+    for index, char in enumerate(cut):
+        if char in OPENING:
+            depth, opened = depth + 1, opened if depth else index
+        elif char in CLOSING:
+            depth = max(depth - 1, 0)
+    if depth:
+        cut = cut[:opened].rstrip(" ,;:—")
+    return cut + " …"
+
+
+def plain(text):
+    return LINK.sub(r"\1", text).replace("**", "").replace("*", "").strip()
+
+
+def summary(text, after=""):
     """The clause's first sentence without Markdown, cut at a word near LABEL_LENGTH characters.
 
-    A clause that opens with a bold lead (`**Полиция.** Если …`) keeps the lead and the sentence after it, so that a
-    row never reads as one word."""
-    text = LINK.sub(r"\1", text)
-    lead = BOLD_LEAD.match(text)
-    text = text.replace("**", "").replace("*", "").strip()
-    first, *rest = re.split(r"(?<=[.:;])\s", text, maxsplit=2 if lead else 1)
-    sentence = f"{first} {rest[0]}" if lead and rest else first
-    sentence = sentence.rstrip(":;")
-    if len(sentence) > LABEL_LENGTH:
-        sentence = sentence[:LABEL_LENGTH].rsplit(" ", 1)[0] + " …"
-    return sentence
+    A clause that opens with a bold lead (`**Полиция.** Если …`) keeps the lead and the sentence after it, and a
+    clause that only introduces a list (`Ведущий должен:`) keeps the list's first item (`after` is the text that
+    follows the clause's line), so that a row never reads as one word."""
+    lead = BOLD_LEAD.match(LINK.sub(r"\1", text))
+    sentence = first_sentences(plain(text), 2 if lead else 1).strip()
+    item = LIST_ITEM.match(after)
+    if sentence.endswith(":") and item:
+        sentence = f"{sentence} {first_sentences(plain(item.group(1)), 1).strip()}"
+    return shorten(sentence.rstrip(":;"))
 
 
 def sections(docs_dir, lang):
@@ -49,7 +90,8 @@ def sections(docs_dir, lang):
     for path in sorted((Path(docs_dir) / lang / "standard").glob("[0-9][0-9]-*.md")):
         text = path.read_text(encoding="utf-8")
         title = TITLE.search(text)
-        clauses = tuple(Clause(match.group(1), summary(match.group(2))) for match in CLAUSE.finditer(text))
+        clauses = tuple(Clause(match.group(1), summary(match.group(2), text[match.end():]))
+                        for match in CLAUSE.finditer(text))
         if clauses:
             found.append(Section(title.group(1) if title else path.stem, clauses))
     return found

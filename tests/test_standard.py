@@ -121,3 +121,24 @@ def test_the_self_assessment_lists_every_clause(site, lang):
 ])
 def test_a_self_assessment_row_is_never_only_a_bold_lead(clause, row):
     assert summary(clause) == row
+
+
+@pytest.mark.parametrize("clause, after, row", [
+    ("По сообщениям печати (Закон № 72-VIII; не проверено), суд может обязать. Дальше.", "",
+     "По сообщениям печати (Закон № 72-VIII; не проверено), суд может обязать."),
+    ("In the text of Law No. 245-VIII victims are referred to services. More.", "",
+     "In the text of Law No. 245-VIII victims are referred to services."),
+    ("Соглашение содержит: правила группы, число встреч. Дальше.", "", "Соглашение содержит: правила группы, число встреч."),
+    ("Ведущий должен:", "\n\n- **знать**: формы насилия; связь насилия с властью\n- **уметь**: вести группу\n",
+     "Ведущий должен: знать: формы насилия"),
+])
+def test_a_self_assessment_row_is_a_whole_sentence(clause, after, row):
+    """A row ends where the clause's first sentence ends: not at the full stop of `No.`, not at a `;` inside brackets,
+    not at a `:` that introduces the clause's content."""
+    assert summary(clause, after) == row
+
+
+def test_a_shortened_self_assessment_row_leaves_no_bracket_open():
+    clause = "Ведущие передают сведения " + "очень " * 12 + "(пункт 9.4, пункт 9.5, пункт 9.10 и ещё пункт 12.8 этого стандарта) дальше."
+    row = summary(clause)
+    assert row.endswith(" …") and row.count("(") == row.count(")"), row

@@ -68,8 +68,8 @@ def titled_link_problems(pages):
         for label, target in LINK.findall(text):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             title = titles.get(resolved)
-            if title and "." in title and label.startswith(title.split(".")[0] + ".") \
-                    and label != title and not title.startswith(label + " ("):
+            starts_like_title = title and "." in title and re.match(re.escape(title.split(".")[0]) + r"\.(?!\d)", label)
+            if starts_like_title and label != title and not title.startswith(label + " ("):  # "8.7" is a clause
                 problems.append(f"{path}: [{label}]({target}) — the page is titled «{title}»")
     return problems
 
@@ -86,3 +86,9 @@ def test_the_title_check_finds_a_shortened_title():
     pages = {"manual/14-receiving-men.md": "# Step 14. How to receive men\n",
              "manual/15-staff-meetings.md": "# Step 15. Hold staff meetings\n\n[Step 14. Receive men](14-receiving-men.md)\n"}
     assert len(titled_link_problems(pages)) == 1
+
+
+def test_the_title_check_leaves_a_clause_number_alone():
+    pages = {"standard/08-staff.md": "# 8. Staff\n",
+             "manual/06-staff.md": "# Step 6. Staff\n\n(standard, clause [8.7](../standard/08-staff.md))\n"}
+    assert titled_link_problems(pages) == []

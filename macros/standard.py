@@ -12,7 +12,7 @@ CLAUSE = re.compile(r"^\*\*(\d+\.\d+)\.(?:\*\*|\s)\s*(.*)$", re.MULTILINE)
 TITLE = re.compile(r"^#\s+(.+?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BOLD_LEAD = re.compile(r"(?:\*\*)?[^*]+[.:]\*\*\s")  # `**Term.** …`, or `Term.** …` after `**N.M.`
-LABEL_LENGTH = 110
+LABEL_LENGTH = 250  # a longer first sentence is cut only where a clause ends (`;` or `:`), never inside one
 
 
 @dataclass(frozen=True)
@@ -51,19 +51,20 @@ def first_sentences(text, count):
 
 
 def shorten(sentence):
-    """Cut at a word near LABEL_LENGTH characters, and before a bracket the cut would leave open."""
+    """The sentence, or, when it is longer than LABEL_LENGTH, its part up to the last `;` or `:` outside brackets
+    and quotes before that length. A row is never cut inside a clause: in Kazakh the verb, and with it a negation,
+    comes last, so a cut inside a clause can make a row say the opposite of its clause."""
     if len(sentence) <= LABEL_LENGTH:
         return sentence
-    cut = sentence[:LABEL_LENGTH].rsplit(" ", 1)[0]
-    depth, opened = 0, None
-    for index, char in enumerate(cut):
+    depth, boundary = 0, None
+    for index, char in enumerate(sentence[:LABEL_LENGTH]):
         if char in OPENING:
-            depth, opened = depth + 1, opened if depth else index
+            depth += 1
         elif char in CLOSING:
             depth = max(depth - 1, 0)
-    if depth:
-        cut = cut[:opened].rstrip(" ,;:—")
-    return cut + " …"
+        elif char in ";:" and depth == 0:
+            boundary = index
+    return sentence if boundary is None else sentence[:boundary] + " …"
 
 
 def plain(text):
@@ -71,7 +72,7 @@ def plain(text):
 
 
 def summary(text, after=""):
-    """The clause's first sentence without Markdown, cut at a word near LABEL_LENGTH characters.
+    """The clause's first sentence without Markdown, shortened only where a clause ends (`shorten`).
 
     A clause that opens with a bold lead (`**Полиция.** Если …`) keeps the lead and the sentence after it, and a
     clause that only introduces a list (`Ведущий должен:`) keeps the list's first item (`after` is the text that
@@ -80,7 +81,10 @@ def summary(text, after=""):
     sentence = first_sentences(plain(text), 2 if lead else 1).strip()
     item = LIST_ITEM.match(after)
     if sentence.endswith(":") and item:
-        sentence = f"{sentence} {first_sentences(plain(item.group(1)), 1).strip()}"
+        first = first_sentences(plain(item.group(1)), 1).strip()
+        if first[1:2].islower():  # «Оценивает …» → «оценивает …», an acronym stays as it is
+            first = first[0].lower() + first[1:]
+        sentence = f"{sentence} {first}"
     return shorten(sentence.rstrip(":;"))
 
 

@@ -131,6 +131,7 @@ def test_a_self_assessment_row_is_never_only_a_bold_lead(clause, row):
     ("Соглашение содержит: правила группы, число встреч. Дальше.", "", "Соглашение содержит: правила группы, число встреч."),
     ("Ведущий должен:", "\n\n- **знать**: формы насилия; связь насилия с властью\n- **уметь**: вести группу\n",
      "Ведущий должен: знать: формы насилия"),
+    ("Порядок действий:", "\n\n1. **Остановить.** Закрыть доступ.\n", "Порядок действий: остановить."),
 ])
 def test_a_self_assessment_row_is_a_whole_sentence(clause, after, row):
     """A row ends where the clause's first sentence ends: not at the full stop of `No.`, not at a `;` inside brackets,
@@ -138,7 +139,16 @@ def test_a_self_assessment_row_is_a_whole_sentence(clause, after, row):
     assert summary(clause, after) == row
 
 
-def test_a_shortened_self_assessment_row_leaves_no_bracket_open():
-    clause = "Ведущие передают сведения " + "очень " * 12 + "(пункт 9.4, пункт 9.5, пункт 9.10 и ещё пункт 12.8 этого стандарта) дальше."
-    row = summary(clause)
-    assert row.endswith(" …") and row.count("(") == row.count(")"), row
+def test_a_self_assessment_row_keeps_the_end_of_its_clause():
+    """Kazakh puts the verb and its negation last: a row must not drop them (sample 53 found row 3.3 saying the
+    opposite of its clause)."""
+    clause = ("Ер адам алғашқы кездесулерде бәрін жоққа шығарса, бұл оны бағдарламаға қабылдаудан автоматты түрде "
+              "бас тартылады деген сөз емес. Оған үш қосымша кездесу ұсынылады.")
+    assert summary(clause).endswith("деген сөз емес.")
+
+
+def test_a_long_self_assessment_row_is_cut_only_where_a_clause_ends():
+    first = "Іс ерекше бақылаудан кеңестің шешімімен ғана алынады"
+    long_tail = " және " + "мына шарт орындалады" * 15
+    assert summary(first + ": " + long_tail + ".") == first + " …"
+    assert summary(first + long_tail + ".") == first + long_tail + "."

@@ -70,7 +70,8 @@ def test_a_build_with_nothing_changed_prints_nothing_and_one_page_reprints_one_p
     report = build_pdfs(copy)
     assert report.printed == [], "nothing changed, yet PDFs were printed again"
     assert len(report.cached) == len(report.written) > 100
-    edit(copy, "kk", "toolkit/helplines.md", add_paragraph)
+    run = time.time_ns()  # a sentence no earlier run printed, so the shared cache cannot already hold this PDF
+    edit(copy, "kk", "toolkit/helplines.md", lambda text: add_paragraph(text).replace("Жаңа сөйлем.", f"Жаңа сөйлем. {run}"))
     report = build_pdfs(copy)
     assert report.printed == [pdf_name("toolkit", "kk")]
     text = subprocess.run(["pdftotext", str(copy / pdf_name("toolkit", "kk")), "-"], capture_output=True, text=True,

@@ -32,16 +32,23 @@ ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|no|см|ст|гг|etc|cf|e\.g|i\.e|
 LIST_ITEM = re.compile(r"\A\s*\n(?:\s*\n)*(?:- |\d+\. )(.*)")
 
 
-def first_sentences(text, count):
-    """The text up to the end of its `count`-th sentence: a `.` or `;` before a space, outside brackets and quotes,
-    and not the full stop of an abbreviation (a `:` goes on to what it introduces)."""
+def top_level(text):
+    """The (index, character) pairs of the text that stand outside brackets and quotes."""
     depth = 0
     for index, char in enumerate(text):
         if char in OPENING:
             depth += 1
         elif char in CLOSING:
             depth = max(depth - 1, 0)
-        elif char in ".;" and depth == 0 and text[index + 1:index + 2] in (" ", "\n"):
+        elif depth == 0:
+            yield index, char
+
+
+def first_sentences(text, count):
+    """The text up to the end of its `count`-th sentence: a `.` or `;` before a space, outside brackets and quotes,
+    and not the full stop of an abbreviation (a `:` goes on to what it introduces)."""
+    for index, char in top_level(text):
+        if char in ".;" and text[index + 1:index + 2] in (" ", "\n"):
             if char == "." and ABBREVIATION.search(text[:index + 1]):
                 continue
             count -= 1
@@ -56,14 +63,7 @@ def shorten(sentence):
     comes last, so a cut inside a clause can make a row say the opposite of its clause."""
     if len(sentence) <= LABEL_LENGTH:
         return sentence
-    depth, boundary = 0, None
-    for index, char in enumerate(sentence[:LABEL_LENGTH]):
-        if char in OPENING:
-            depth += 1
-        elif char in CLOSING:
-            depth = max(depth - 1, 0)
-        elif char in ";:" and depth == 0:
-            boundary = index
+    boundary = max((index for index, char in top_level(sentence[:LABEL_LENGTH]) if char in ";:"), default=None)
     return sentence if boundary is None else sentence[:boundary] + " …"
 
 
@@ -77,7 +77,7 @@ def summary(text, after=""):
     A clause that opens with a bold lead (`**Полиция.** Если …`) keeps the lead and the sentence after it, and a
     clause that only introduces a list (`Ведущий должен:`) keeps the list's first item (`after` is the text that
     follows the clause's line), so that a row never reads as one word."""
-    lead = BOLD_LEAD.match(LINK.sub(r"\1", text))
+    lead = BOLD_LEAD.match(LINK.sub(r"\1", text))  # before `plain` removes the `**` it looks for
     sentence = first_sentences(plain(text), 2 if lead else 1).strip()
     item = LIST_ITEM.match(after)
     if sentence.endswith(":") and item:

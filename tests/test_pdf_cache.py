@@ -29,8 +29,8 @@ def edit(site, lang, md_path, change):
     page.write_text(change(text), encoding="utf-8")
 
 
-def add_paragraph(text):
-    return text.replace("</article>", "<p>Жаңа сөйлем.</p></article>", 1)
+def add_paragraph(text, sentence="Жаңа сөйлем."):
+    return text.replace("</article>", f"<p>{sentence}</p></article>", 1)
 
 
 def retitle_first_block(text):
@@ -70,8 +70,8 @@ def test_a_build_with_nothing_changed_prints_nothing_and_one_page_reprints_one_p
     report = build_pdfs(copy)
     assert report.printed == [], "nothing changed, yet PDFs were printed again"
     assert len(report.cached) == len(report.written) > 100
-    run = time.time_ns()  # a sentence no earlier run printed, so the shared cache cannot already hold this PDF
-    edit(copy, "kk", "toolkit/helplines.md", lambda text: add_paragraph(text).replace("Жаңа сөйлем.", f"Жаңа сөйлем. {run}"))
+    sentence = f"Жаңа сөйлем. {time.time_ns()}"  # no earlier run printed it, so no shared cache already holds this PDF
+    edit(copy, "kk", "toolkit/helplines.md", lambda text: add_paragraph(text, sentence))
     report = build_pdfs(copy)
     assert report.printed == [pdf_name("toolkit", "kk")]
     text = subprocess.run(["pdftotext", str(copy / pdf_name("toolkit", "kk")), "-"], capture_output=True, text=True,

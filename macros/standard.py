@@ -84,6 +84,8 @@ def summary(text, after=""):
         first = first_sentences(plain(item.group(1)), 1).strip()
         if first[1:2].islower():  # «Оценивает …» → «оценивает …», an acronym stays as it is
             first = first[0].lower() + first[1:]
+        if any(char == ":" for _, char in top_level(first)):  # «Ведущий должен: знать: …» → «Ведущий должен знать: …»
+            sentence = sentence[:-1]
         sentence = f"{sentence} {first}"
     return shorten(sentence.rstrip(":;"))
 

@@ -130,12 +130,15 @@ def test_a_self_assessment_row_is_never_only_a_bold_lead(clause, row):
      "In the text of Law No. 245-VIII victims are referred to services."),
     ("Соглашение содержит: правила группы, число встреч. Дальше.", "", "Соглашение содержит: правила группы, число встреч."),
     ("Ведущий должен:", "\n\n- **знать**: формы насилия; связь насилия с властью\n- **уметь**: вести группу\n",
-     "Ведущий должен: знать: формы насилия"),
+     "Ведущий должен знать: формы насилия"),
+    ("Жүргізуші:", "\n\n- **білуі керек**: зорлық-зомбылықтың түрлері; билік\n", "Жүргізуші білуі керек: зорлық-зомбылықтың түрлері"),
+    ("A facilitator must:", "\n\n- share the principles: safety first;\n- be able to\n",
+     "A facilitator must share the principles: safety first"),
     ("Порядок действий:", "\n\n1. **Остановить.** Закрыть доступ.\n", "Порядок действий: остановить."),
 ])
 def test_a_self_assessment_row_is_a_whole_sentence(clause, after, row):
     """A row ends where the clause's first sentence ends: not at the full stop of `No.`, not at a `;` inside brackets,
-    not at a `:` that introduces the clause's content."""
+    not at a `:` that introduces the clause's content; and one colon, not two, when the list's first item has its own."""
     assert summary(clause, after) == row
 
 

@@ -13,7 +13,7 @@ from .catalogue import DEFAULT_LANGUAGE, LANGUAGES, DataError, load_catalogue
 from .downloads import download_rows, edition_texts
 from .pages import check_translations
 from .render import Renderer
-from .siteconfig import page_url
+from .siteconfig import nav_translations, page_url, read_config
 from .standard import sections as standard_sections
 from .translations import add_note, note, page_notes
 
@@ -55,6 +55,15 @@ def define_env(env):
     if built != LANGUAGES and not only:  # e.g. `mkdocs build -f other.yml`: the macros read the project's mkdocs.yml
         raise PluginError(f"the site is built in {', '.join(built)}, but mkdocs.yml next to macros/ says "
                           f"{', '.join(LANGUAGES)} (macros/siteconfig.py)")
+    # The manual's stages in the menu come from data/manual/stages.yml (macros/siteconfig.py, `add_stages`).
+    try:
+        config = read_config(project)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    env.conf["nav"] = config["nav"]
+    titles = nav_translations(config)
+    for language in i18n:
+        language.nav_translations = titles.get(language.locale, {})
     env.conf["extra"]["handbook_default_language"] = only or DEFAULT_LANGUAGE
     env.conf["extra"]["handbook_ui"] = {
         lang: UiStrings({entry.id: entry.value[lang] for entry in catalogue.all("ui")}) for lang in LANGUAGES

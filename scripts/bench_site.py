@@ -46,7 +46,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.siteconfig import DEFAULT_LANGUAGE
+from macros.siteconfig import DEFAULT_LANGUAGE, nav_translations, read_config
 from macros.siteconfig import LANGUAGES as SITE_LANGUAGES
 from scripts.browser import CHROMIUM, chromium_version, launch
 from tests.sitetools import mkdocs_build
@@ -74,7 +74,9 @@ def stock_config(project):
     """mkdocs.yml for the stock site: Material, i18n and search, nothing of our own."""
     ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     i18n = next(plugin["i18n"] for plugin in ours["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
-    i18n = {**i18n, "languages": [{key: value for key, value in language.items() if key != "theme"}
+    titles = nav_translations(read_config(project))  # with the manual's stages (data/manual/stages.yml)
+    i18n = {**i18n, "languages": [{**{key: value for key, value in language.items() if key != "theme"},
+                                   "nav_translations": titles[language["locale"]]}
                                   for language in i18n["languages"]]}
     config = {
         "site_name": ours["site_name"],
@@ -84,7 +86,7 @@ def stock_config(project):
         "theme": {"name": "material", "language": ours["theme"]["language"], "custom_dir": "stock-theme"},
         "markdown_extensions": ours["markdown_extensions"],
         "plugins": ["search", {"i18n": i18n}],
-        "nav": ours["nav"],
+        "nav": read_config(project)["nav"],
     }
     languages = project / "stock-theme" / "partials" / "languages"
     languages.mkdir(parents=True, exist_ok=True)

@@ -392,6 +392,19 @@ def test_the_stages_are_those_of_the_manual_overview(lang):
         f"data/manual/stages.yml and docs/{lang}/manual/index.md group the steps differently"
 
 
+STAGE_MENU = re.compile(r'<nav class="md-nav" data-md-level="2"[^>]*>\s*<label class="md-nav__title"[^>]*>(.*?)</label>'
+                        r'(.*?)</nav>', re.DOTALL)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_menu_groups_the_steps_by_stage(html_site, lang):
+    """The menu's stages, with their steps, are data/manual/stages.yml's (macros/siteconfig.py adds them)."""
+    html = built_page(html_site, lang, "manual/index.md").read_text(encoding="utf-8")
+    menu = [(re.sub(r"<[^>]+>|\s+", " ", title).strip(), [int(step) for step in re.findall(r'href="[^"]*?(\d\d)-[a-z0-9-]+/"', items)])
+            for title, items in STAGE_MENU.findall(html)]
+    assert menu == [(escape(stage.value["title"][lang], quote=False), stage.value["steps"]) for stage in STAGES], menu
+
+
 def step_pages():
     return sorted(md for md in source_pages("ru") if re.match(r"manual/\d\d-", md))
 

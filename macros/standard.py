@@ -12,6 +12,7 @@ CLAUSE = re.compile(r"^\*\*(\d+\.\d+)\.(?:\*\*|\s)\s*(.*)$", re.MULTILINE)
 TITLE = re.compile(r"^#\s+(.+?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BOLD_LEAD = re.compile(r"(?:\*\*)?[^*]+[.:]\*\*\s")  # `**Term.** …`, or `Term.** …` after `**N.M.`
+SUBJECT_AND_VERB = 3  # «Ведущий должен:», «A facilitator must:»: an opening its items complete (one colon, theirs)
 LABEL_LENGTH = 250  # a longer first sentence is cut only where a clause ends (`;` or `:`), never inside one
 
 
@@ -84,8 +85,8 @@ def summary(text, after=""):
         first = first_sentences(plain(item.group(1)), 1).strip()
         if first[1:2].islower():  # «Оценивает …» → «оценивает …», an acronym stays as it is
             first = first[0].lower() + first[1:]
-        if any(char == ":" for _, char in top_level(first)):  # «Ведущий должен: знать: …» → «Ведущий должен знать: …»
-            sentence = sentence[:-1]
+        if len(sentence.split()) <= SUBJECT_AND_VERB and any(char == ":" for _, char in top_level(first)):
+            sentence = sentence[:-1]  # «Ведущий должен: знать: …» → «Ведущий должен знать: …»
         sentence = f"{sentence} {first}"
     return shorten(sentence.rstrip(":;"))
 

@@ -134,6 +134,8 @@ def test_a_self_assessment_row_is_never_only_a_bold_lead(clause, row):
     ("Жүргізуші:", "\n\n- **білуі керек**: зорлық-зомбылықтың түрлері; билік\n", "Жүргізуші білуі керек: зорлық-зомбылықтың түрлері"),
     ("A facilitator must:", "\n\n- share the principles: safety first;\n- be able to\n",
      "A facilitator must share the principles: safety first"),
+    ("Организация утверждает положения по темам:", "\n\n1. защита детей: как распознать угрозу;\n",
+     "Организация утверждает положения по темам: защита детей: как распознать угрозу"),
     ("Порядок действий:", "\n\n1. **Остановить.** Закрыть доступ.\n", "Порядок действий: остановить."),
 ])
 def test_a_self_assessment_row_is_a_whole_sentence(clause, after, row):

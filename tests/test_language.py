@@ -58,3 +58,10 @@ def test_english_pages_have_no_cyrillic(pages, site):
         if words:
             problems.append(f"{path.relative_to(site)}: {' '.join(sorted(words))}")
     assert not problems, "Cyrillic on English pages (mark it lang=… or list it in tests/wordlists/en-cyrillic.txt):\n" + "\n".join(problems)
+
+
+def test_per_cent_is_written_one_way(pages, site):
+    """`74%` on every page in every language: one way, and no space for a phone to break the line at."""
+    spaced = [f"{path.relative_to(site)}: {match!r}" for path, lang, page in pages
+              for match in re.findall(r"\d[ \u00a0\u202f]%", " ".join(page.article_text))]
+    assert not spaced, "write 74%, not 74 %:\n" + "\n".join(spaced)

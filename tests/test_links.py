@@ -4,6 +4,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urljoin, urlparse
 
+from macros.siteconfig import nav_pages, read_config
 from tests.sitetools import DOCS, LANGUAGES, built_pages, parse_page
 
 BASE = "http://site.invalid/"
@@ -92,3 +93,36 @@ def test_the_title_check_leaves_a_clause_number_alone():
     pages = {"standard/08-staff.md": "# 8. Staff\n",
              "manual/06-staff.md": "# Step 6. Staff\n\n(standard, clause [8.7](../standard/08-staff.md))\n"}
     assert titled_link_problems(pages) == []
+
+
+# How a page's "Related pages" list names its neighbours: "- Следующий раздел: [12. …](12-high-risk.md)".
+NEIGHBOURS = {"ru": ("Предыдущ", "Следующ"), "kk": ("Алдыңғы", "Келесі"), "en": ("Previous", "Next")}
+
+
+def neighbour_problems(pages, order, lang):
+    """Links named "previous …"/"next …" that do not lead to the page before/after in the navigation `order`."""
+    before, after = NEIGHBOURS[lang]
+    problems = []
+    for index, path in enumerate(order):
+        expected = {before: order[index - 1] if index else None,
+                    after: order[index + 1] if index + 1 < len(order) else None}
+        for word, target in re.findall(rf"^- ({before}|{after})[^:\[\n]*: \[[^\]]*\]\(([^)#]+)", pages[path], re.MULTILINE):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            if resolved != expected[word]:
+                problems.append(f"{lang}/{path}: “{word}…” leads to {resolved}, the navigation has {expected[word]}")
+    return problems
+
+
+def test_previous_and_next_links_follow_the_navigation():
+    assert set(NEIGHBOURS) == set(LANGUAGES), "add the new language's words for previous/next to NEIGHBOURS"
+    order = nav_pages(read_config())
+    problems = [problem for lang in LANGUAGES
+                for problem in neighbour_problems({path: (DOCS / lang / path).read_text(encoding="utf-8")
+                                                   for path in order}, order, lang)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_neighbour_check_finds_a_wrong_next_link():
+    pages = {"standard/11-cooperation.md": "# 11.\n\n- Следующая часть: [Программа](../programme/index.md)\n",
+             "standard/12-high-risk.md": "# 12.\n\n- Предыдущий раздел: [11.](11-cooperation.md)\n"}
+    assert len(neighbour_problems(pages, list(pages), "ru")) == 1

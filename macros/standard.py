@@ -20,6 +20,7 @@ LABEL_LENGTH = 250  # a longer first sentence is cut only where a clause ends (`
 class Clause:
     number: str
     summary: str
+    table: bool = False  # the clause is one sentence that introduces a table: the row says the table is in the clause
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Section:
 OPENING, CLOSING = "([«“", ")]»”"
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|no|см|ст|гг|etc|cf|e\.g|i\.e|\w)\.$")  # `No.`, `см.`, `т. е.`: no sentence end
 LIST_ITEM = re.compile(r"\A\s*\n(?:\s*\n)*(?:- |\d+\. )(.*)")
+TABLE_NEXT = re.compile(r"\A\s*\n(?:\s*\n)*\|")
 
 
 def top_level(text):
@@ -91,14 +93,20 @@ def summary(text, after=""):
     return shorten(sentence.rstrip(":;"))
 
 
+def clause(number, text, after):
+    """A clause of the standard: its number, its row, and whether it only introduces the table that follows it
+    («Обязанности сторон распределяются так:»), whose rows the sheet cannot repeat."""
+    row = summary(text, after)
+    return Clause(number, row, bool(TABLE_NEXT.match(after)) and row.rstrip(":;.") == plain(text).rstrip(":;."))
+
+
 def sections(docs_dir, lang):
     """Every numbered section of the standard in one language, with its clauses in order."""
     found = []
     for path in sorted((Path(docs_dir) / lang / "standard").glob("[0-9][0-9]-*.md")):
         text = path.read_text(encoding="utf-8")
         title = TITLE.search(text)
-        clauses = tuple(Clause(match.group(1), summary(match.group(2), text[match.end():]))
-                        for match in CLAUSE.finditer(text))
+        clauses = tuple(clause(match.group(1), match.group(2), text[match.end():]) for match in CLAUSE.finditer(text))
         if clauses:
             found.append(Section(title.group(1) if title else path.stem, clauses))
     return found

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from macros.catalogue import load_catalogue
-from macros.standard import summary
+from macros.standard import clause, summary
 from tests.sitetools import DOCS, LANGUAGES, ROOT, built_page
 
 CLAUSE = re.compile(r"^\*\*(\d+)\.(\d+)\.(?:\*\*|\s)", re.MULTILINE)
@@ -157,3 +157,13 @@ def test_a_long_self_assessment_row_is_cut_only_where_a_clause_ends():
     long_tail = " және " + "мына шарт орындалады" * 15
     assert summary(first + ": " + long_tail + ".") == first + " …"
     assert summary(first + long_tail + ".") == first + long_tail + "."
+
+
+def test_a_clause_that_only_introduces_a_table_says_so():
+    """The sheet cannot repeat a table's rows: a row such as «Обязанности сторон распределяются так» is marked as
+    having its table in the clause (sample 72 found four such rows ending in «мыналар» with nothing after them)."""
+    table = "\n\n| Сторона | Обязанность |\n|---|---|\n"
+    row = clause("11.4", "Обязанности сторон распределяются так:", table)
+    assert row.table and row.summary == "Обязанности сторон распределяются так"
+    assert not clause("7.1", "Группа встречается раз в неделю. Дальше.", table).table
+    assert not clause("7.2", "Соглашение содержит:", "\n\n- правила группы\n").table

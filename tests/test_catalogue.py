@@ -1,6 +1,8 @@
 """The data checks of macros/catalogue.py, on small examples (no build)."""
 
 import json
+import posixpath
+import re
 import shutil
 
 import pytest
@@ -130,3 +132,35 @@ def test_a_bad_file_is_named_with_the_entry(tmp_path, content, words):
         load_catalogue(data)
     assert str(error.value).startswith("data/bad.yml"), str(error.value)
     assert all(word in str(error.value) for word in words), str(error.value)
+
+
+def pages_without_a_toolkit_link(docs, lang):
+    """Pages that show a form, or (outside the manual, whose step pages all have checklists and questions, as the
+    overview says) a checklist, wheel or flowchart, but are not linked from toolkit/index.md in that language."""
+    forms = re.compile(r"\{\{\s*form\(")
+    tools = re.compile(r"\{\{\s*(?:checklist|wheel|flowchart)\(")
+    overview = (docs / lang / "toolkit" / "index.md").read_text(encoding="utf-8")
+    linked = {posixpath.normpath(posixpath.join("toolkit", target))
+              for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", overview)}
+    return sorted(path.relative_to(docs / lang).as_posix() for path in (docs / lang).rglob("*.md")
+                  if path.relative_to(docs / lang).as_posix() not in linked
+                  and (forms.search(path.read_text(encoding="utf-8"))
+                       or (path.parent.name != "manual" and tools.search(path.read_text(encoding="utf-8")))))
+
+
+def test_the_toolkit_overview_links_every_page_with_a_form():
+    """The toolkit page says it links every tool: a page with a tool that it does not link is missing from it
+    (samples 72 and 78 found 8 of the standard's forms there, and no time-out card or access checklist)."""
+    for lang in LANGUAGES:
+        assert not pages_without_a_toolkit_link(ROOT / "docs", lang), (lang, pages_without_a_toolkit_link(ROOT / "docs", lang))
+
+
+def test_the_toolkit_check_finds_a_missing_page(tmp_path):
+    (tmp_path / "ru" / "toolkit").mkdir(parents=True)
+    (tmp_path / "ru" / "toolkit" / "index.md").write_text("# Инструменты\n\n- [A](../a.md)\n", encoding="utf-8")
+    (tmp_path / "ru" / "a.md").write_text('{{ form("x") }}\n', encoding="utf-8")
+    (tmp_path / "ru" / "b.md").write_text('{{ form("y") }}\n', encoding="utf-8")
+    (tmp_path / "ru" / "manual").mkdir()
+    (tmp_path / "ru" / "manual" / "01.md").write_text('{{ checklist("z") }}\n', encoding="utf-8")
+    (tmp_path / "ru" / "c.md").write_text('{{ wheel("w") }}\n', encoding="utf-8")
+    assert pages_without_a_toolkit_link(tmp_path, "ru") == ["b.md", "c.md"]

@@ -83,11 +83,16 @@ def summary(text, after=""):
     lead = BOLD_LEAD.match(LINK.sub(r"\1", text))  # before `plain` removes the `**` it looks for
     sentence = first_sentences(plain(text), 2 if lead else 1).strip()
     item = LIST_ITEM.match(after)
+    title = item and sentence.endswith(".") and sentence == plain(text) and len(sentence.split()) <= SUBJECT_AND_VERB
+    if title:
+        sentence = sentence[:-1] + ":"  # a title over a list («Завершение программы.») reads like «…:» + first item
     if sentence.endswith(":") and item:
-        first = first_sentences(plain(item.group(1)), 1).strip()
+        item_lead = BOLD_LEAD.match(LINK.sub(r"\1", item.group(1)))  # «1. **Рабочая группа.** Руководитель …»
+        first = first_sentences(plain(item.group(1)), 2 if item_lead else 1).strip()
         if first[1:2].islower():  # «Оценивает …» → «оценивает …», an acronym stays as it is
             first = first[0].lower() + first[1:]
-        if len(sentence.split()) <= SUBJECT_AND_VERB and any(char == ":" for _, char in top_level(first)):
+        opening = first_sentences(plain(item.group(1)), 1)
+        if not title and len(sentence.split()) <= SUBJECT_AND_VERB and any(c == ":" for _, c in top_level(opening)):
             sentence = sentence[:-1]  # «Ведущий должен: знать: …» → «Ведущий должен знать: …»
         sentence = f"{sentence} {first}"
     return shorten(sentence.rstrip(":;"))

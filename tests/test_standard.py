@@ -136,7 +136,9 @@ def test_a_self_assessment_row_is_never_only_a_bold_lead(clause, row):
      "A facilitator must share the principles: safety first"),
     ("Организация утверждает положения по темам:", "\n\n1. защита детей: как распознать угрозу;\n",
      "Организация утверждает положения по темам: защита детей: как распознать угрозу"),
-    ("Порядок действий:", "\n\n1. **Остановить.** Закрыть доступ.\n", "Порядок действий: остановить."),
+    ("Порядок действий:", "\n\n1. **Остановить.** Закрыть доступ.\n", "Порядок действий: остановить. Закрыть доступ."),
+    ("Завершение программы.", "\n\n- **Условия.** Посетил 24 из 26 встреч. Дальше.\n",
+     "Завершение программы: условия. Посетил 24 из 26 встреч."),
 ])
 def test_a_self_assessment_row_is_a_whole_sentence(clause, after, row):
     """A row ends where the clause's first sentence ends: not at the full stop of `No.`, not at a `;` inside brackets,

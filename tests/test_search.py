@@ -76,13 +76,14 @@ def search(page, server, path, query):
     meta = page.locator(".md-search-result__meta")
     starting = meta.inner_text()  # "search is starting": nothing was loaded for it before
     page.locator("input.md-search__input").fill(query)
-    # the worker has started, then answered: the count stays the same for a second (Material may first
-    # show "no results" for a moment)
+    # the worker has started, then answered: the count stays the same for a second, or for three when it is
+    # "no results" (Material may show that for a moment first, and longer on a busy machine: a CI run failed so)
     page.wait_for_function("""starting => {
         const text = document.querySelector('.md-search-result__meta').innerText, now = Date.now();
         if (text === starting) return false;
         if (window.hbLast !== text) { window.hbLast = text; window.hbSince = now; }
-        return now - window.hbSince > 1000 }""", arg=starting, timeout=60000, polling=100)
+        const empty = !document.querySelector('.md-search-result__item');
+        return now - window.hbSince > (empty ? 3000 : 1000) }""", arg=starting, timeout=60000, polling=100)
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => new URL(a.href).pathname)")
 
 

@@ -12,7 +12,7 @@ CLAUSE = re.compile(r"^\*\*(\d+\.\d+)\.(?:\*\*|\s)\s*(.*)$", re.MULTILINE)
 TITLE = re.compile(r"^#\s+(.+?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BOLD_LEAD = re.compile(r"(?:\*\*)?[^*]+[.:]\*\*\s")  # `**Term.** …`, or `Term.** …` after `**N.M.`
-SUBJECT_AND_VERB = 3  # «Ведущий должен:», «A facilitator must:»: an opening its items complete (one colon, theirs)
+SHORT_OPENING = 3  # words of an opening its list completes: «Ведущий должен:», «Завершение программы.»
 LABEL_LENGTH = 250  # a longer first sentence is cut only where a clause ends (`;` or `:`), never inside one
 
 
@@ -83,16 +83,17 @@ def summary(text, after=""):
     lead = BOLD_LEAD.match(LINK.sub(r"\1", text))  # before `plain` removes the `**` it looks for
     sentence = first_sentences(plain(text), 2 if lead else 1).strip()
     item = LIST_ITEM.match(after)
-    title = item and sentence.endswith(".") and sentence == plain(text) and len(sentence.split()) <= SUBJECT_AND_VERB
+    title = item and sentence.endswith(".") and sentence == plain(text) and len(sentence.split()) <= SHORT_OPENING
     if title:
         sentence = sentence[:-1] + ":"  # a title over a list («Завершение программы.») reads like «…:» + first item
     if sentence.endswith(":") and item:
+        item_text = plain(item.group(1))
+        opening = first_sentences(item_text, 1).strip()
         item_lead = BOLD_LEAD.match(LINK.sub(r"\1", item.group(1)))  # «1. **Рабочая группа.** Руководитель …»
-        first = first_sentences(plain(item.group(1)), 2 if item_lead else 1).strip()
+        first = first_sentences(item_text, 2).strip() if item_lead else opening
         if first[1:2].islower():  # «Оценивает …» → «оценивает …», an acronym stays as it is
             first = first[0].lower() + first[1:]
-        opening = first_sentences(plain(item.group(1)), 1)
-        if not title and len(sentence.split()) <= SUBJECT_AND_VERB and any(c == ":" for _, c in top_level(opening)):
+        if not title and len(sentence.split()) <= SHORT_OPENING and any(c == ":" for _, c in top_level(opening)):
             sentence = sentence[:-1]  # «Ведущий должен: знать: …» → «Ведущий должен знать: …»
         sentence = f"{sentence} {first}"
     return shorten(sentence.rstrip(":;"))

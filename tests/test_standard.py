@@ -169,3 +169,10 @@ def test_a_clause_that_only_introduces_a_table_says_so():
     assert row.table and row.summary == "Обязанности сторон распределяются так"
     assert not clause("7.1", "Группа встречается раз в неделю. Дальше.", table).table
     assert not clause("7.2", "Соглашение содержит:", "\n\n- правила группы\n").table
+
+
+def test_a_shortened_self_assessment_row_leaves_no_bracket_open():
+    clause = ("Ведущие передают сведения полиции: и " + "очень " * 30 + "(пункты: 9.4, 9.5, " + "ещё " * 20
+              + "12.8) дальше.")
+    row = summary(clause)
+    assert row.endswith(" …") and row.count("(") == row.count(")"), row

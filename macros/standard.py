@@ -32,6 +32,7 @@ class Section:
 OPENING, CLOSING = "([«“", ")]»”"
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:No|no|см|ст|гг|etc|cf|e\.g|i\.e|\w)\.$")  # `No.`, `см.`, `т. е.`: no sentence end
 LIST_ITEM = re.compile(r"\A\s*\n(?:\s*\n)*(?:- |\d+\. )(.*)")
+NEXT_ITEM = re.compile(r"\A\s*\n(?:\s*\n)*(?:- |\d+\. ).*\n(?:\s*\n)*(?:- |\d+\. )")  # the list has a second item
 TABLE_NEXT = re.compile(r"\A\s*\n(?:\s*\n)*\|")
 
 
@@ -95,7 +96,13 @@ def summary(text, after=""):
             first = first[0].lower() + first[1:]
         if not title and len(sentence.split()) <= SHORT_OPENING and any(c == ":" for _, c in top_level(opening)):
             sentence = sentence[:-1]  # «Ведущий должен: знать: …» → «Ведущий должен знать: …»
+        elif not title and item_lead and len(sentence.split()) > SHORT_OPENING:
+            sentence = sentence[:-1]  # «…, организация: **Оценивает обстоятельства.**» → «…, организация оценивает …»
         sentence = f"{sentence} {first}"
+        if NEXT_ITEM.match(after):
+            return shorten(sentence.rstrip(":;")).removesuffix(" …") + " …"  # only the first of several items
+    if sentence.endswith(";"):  # the first item of a list written in one sentence («…: номер дела; дата обращения; …»)
+        return shorten(sentence.rstrip(";")).removesuffix(" …") + " …"
     return shorten(sentence.rstrip(":;"))
 
 

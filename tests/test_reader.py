@@ -614,3 +614,22 @@ def test_axe_finds_no_violation(chromium, html_server, html_site):
     run([prefix(lang) + "/manual/" for lang in LANGUAGES], "search", before=search)
     run([prefix(lang) + path for lang in LANGUAGES for path in (STEP_14, "/toolkit/glossary/")], "projector", before=present)
     assert not found, "axe-core finds:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_self_assessment_sheet_fits_a_projector_screen(chromium, html_server, lang):
+    """At 1280×720, with the menu and the table of contents shown, the sheet's evidence column is on screen: the
+    table does not scroll sideways (sample 107's reader and the lead saw «Растайтын дерек…» cut off)."""
+    tab = new_tab(chromium, {"width": 1280, "height": 720})
+    tab.goto(html_server + prefix(lang) + "/standard/13-quality/")
+    widths = tab.evaluate("""() => [...document.querySelectorAll('.hb-self-assessment table')]
+        .map(table => [table.scrollWidth, table.parentElement.clientWidth])""")
+    tab.context.close()
+    assert widths and all(table <= box + 1 for table, box in widths), f"{lang}: table wider than its column: {widths[:3]}"
+
+
+def test_steps_inside_a_bullet_are_numbered_as_the_text_cites_them(tab, html_server):
+    """9.14 cites its steps by number («шаг 1», «шаг 5»): a numbered list inside a bullet shows 1, 2, 3, not a, b, c."""
+    tab.goto(html_server + "/standard/09-information-sharing/")
+    styles = tab.evaluate("[...document.querySelectorAll('article ul > li > ol')].map(ol => getComputedStyle(ol).listStyleType)")
+    assert styles and set(styles) == {"decimal"}, styles

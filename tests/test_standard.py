@@ -130,12 +130,12 @@ def test_a_self_assessment_row_is_never_only_a_bold_lead(clause, row):
      "In the text of Law No. 245-VIII victims are referred to services."),
     ("Соглашение содержит: правила группы, число встреч. Дальше.", "", "Соглашение содержит: правила группы, число встреч."),
     ("Ведущий должен:", "\n\n- **знать**: формы насилия; связь насилия с властью\n- **уметь**: вести группу\n",
-     "Ведущий должен знать: формы насилия"),
-    ("Жүргізуші:", "\n\n- **білуі керек**: зорлық-зомбылықтың түрлері; билік\n", "Жүргізуші білуі керек: зорлық-зомбылықтың түрлері"),
+     "Ведущий должен знать: формы насилия …"),
+    ("Жүргізуші:", "\n\n- **білуі керек**: зорлық-зомбылықтың түрлері; билік\n", "Жүргізуші білуі керек: зорлық-зомбылықтың түрлері …"),
     ("A facilitator must:", "\n\n- share the principles: safety first;\n- be able to\n",
-     "A facilitator must share the principles: safety first"),
+     "A facilitator must share the principles: safety first …"),
     ("Организация утверждает положения по темам:", "\n\n1. защита детей: как распознать угрозу;\n",
-     "Организация утверждает положения по темам: защита детей: как распознать угрозу"),
+     "Организация утверждает положения по темам: защита детей: как распознать угрозу …"),
     ("Порядок действий:", "\n\n1. **Остановить.** Закрыть доступ.\n", "Порядок действий: остановить. Закрыть доступ."),
     ("Завершение программы.", "\n\n- **Условия.** Посетил 24 из 26 встреч. Дальше.\n",
      "Завершение программы: условия. Посетил 24 из 26 встреч."),
@@ -144,6 +144,28 @@ def test_a_self_assessment_row_is_a_whole_sentence(clause, after, row):
     """A row ends where the clause's first sentence ends: not at the full stop of `No.`, not at a `;` inside brackets,
     not at a `:` that introduces the clause's content; and one colon, not two, when the list's first item has its own."""
     assert summary(clause, after) == row
+
+
+@pytest.mark.parametrize("clause, after, row", [
+    ("Журналға мыналар жазылады: іс нөмірі; өтініш күні; кім жолдады.", "", "Журналға мыналар жазылады: іс нөмірі …"),
+    ("Тәуекел қайта бағаланады:", "\n\n- бағдарламаның ортасында;\n- аяқталар алдында.\n",
+     "Тәуекел қайта бағаланады: бағдарламаның ортасында …"),
+    ("Тәуекел қайта бағаланады:", "\n\n- бағдарламаның ортасында.\n\nКелесі абзац.\n",
+     "Тәуекел қайта бағаланады: бағдарламаның ортасында."),
+])
+def test_a_row_made_of_the_first_of_several_items_says_that_more_follow(clause, after, row):
+    """A row that shows only the first item of a list ends in «…», so that it does not read as the whole clause
+    (sample 104 found «10.2 Журналға мыналар жазылады: іс нөмірі» read as the journal's only field)."""
+    assert summary(clause, after) == row
+
+
+def test_a_long_opening_completed_by_its_first_item_has_no_colon_before_the_verb():
+    """«…, организация:» + «1. **Оценивает обстоятельства.**» reads «…, организация оценивает обстоятельства»; in
+    Kazakh a colon between «ұйым» and its verb stopped the reader (sample 104, row 7.13). A short title keeps it."""
+    items = "\n\n1. **Жағдайды бағалайды.** Ер адам қайда тұрады.\n2. **Сұрайды.** Серіктестен.\n"
+    assert summary("Топты қашықтан жұмысқа көшірмес бұрын ұйым:", items) == (
+        "Топты қашықтан жұмысқа көшірмес бұрын ұйым жағдайды бағалайды. Ер адам қайда тұрады. …")
+    assert summary("Әрекет ету тәртібі:", items).startswith("Әрекет ету тәртібі: жағдайды бағалайды.")
 
 
 def test_a_self_assessment_row_keeps_the_end_of_its_clause():

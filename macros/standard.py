@@ -87,7 +87,8 @@ def summary(text, after=""):
     title = item and sentence.endswith(".") and sentence == plain(text) and len(sentence.split()) <= SHORT_OPENING
     if title:
         sentence = sentence[:-1] + ":"  # a title over a list («Завершение программы.») reads like «…:» + first item
-    if sentence.endswith(":") and item:
+    joined = sentence.endswith(":") and item
+    if joined:
         item_text = plain(item.group(1))
         opening = first_sentences(item_text, 1).strip()
         item_lead = BOLD_LEAD.match(LINK.sub(r"\1", item.group(1)))  # «1. **Рабочая группа.** Руководитель …»
@@ -99,11 +100,11 @@ def summary(text, after=""):
         elif not title and item_lead and len(sentence.split()) > SHORT_OPENING:
             sentence = sentence[:-1]  # «…, организация: **Оценивает обстоятельства.**» → «…, организация оценивает …»
         sentence = f"{sentence} {first}"
-        if NEXT_ITEM.match(after):
-            return shorten(sentence.rstrip(":;")).removesuffix(" …") + " …"  # only the first of several items
-    if sentence.endswith(";"):  # the first item of a list written in one sentence («…: номер дела; дата обращения; …»)
-        return shorten(sentence.rstrip(";")).removesuffix(" …") + " …"
-    return shorten(sentence.rstrip(":;"))
+    # the row shows only the first of several items (a second list item follows, or the sentence stops at a `;` of
+    # «…: номер дела; дата обращения; …»): it ends in «…» so that it does not read as the whole clause
+    more = bool(joined and NEXT_ITEM.match(after)) or sentence.endswith(";")
+    row = shorten(sentence.rstrip(":;"))
+    return row + " …" if more and not row.endswith(" …") else row
 
 
 def clause(number, text, after):
